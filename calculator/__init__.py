@@ -1,0 +1,20 @@
+"""Combien paie TikTok: earnings ranges for TikTok creators, from sourced rates.
+
+Public names only; see rates.py for the parameter model and estimate.py for the calculation.
+"""
+
+from .estimate import estimate
+from .inputs import INPUT_FIELDS, InputError, InputField
+from .rates import Parameter, Rates, RatesError, Reference, parse_rates
+
+__all__ = [
+    "INPUT_FIELDS",
+    "InputError",
+    "InputField",
+    "Parameter",
+    "Rates",
+    "RatesError",
+    "Reference",
+    "estimate",
+    "parse_rates",
+]

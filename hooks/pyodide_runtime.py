@@ -1,0 +1,141 @@
+"""MkDocs hook: put the Python calculator in the site.
+
+- on_config: write the `calculator` wheel from calculator/ (no setuptools, no build/
+  leftovers), byte-compile it and the pure PyYAML wheel for Pyodide (cached by content),
+  and hand the calculator page its runtime settings through `config.extra.calculator`.
+- on_post_build: copy the Pyodide runtime from node_modules, the wheels and rates.yml
+  into the built site, so the page loads nothing from outside its own origin.
+- on_serve: rebuild when the calculator or rates.yml change.
+
+Nothing here needs the network: scripts/install has already run `npm ci` and built the
+PyYAML wheel into .cache/wheels/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib.util
+import json
+import logging
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
+# What loadPyodide() fetches at start-up; nothing else from the npm package is served.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+SOURCE_WHEELS = ROOT / ".cache" / "wheels"
+COMPILED_CACHE = ROOT / ".cache" / "pyodide-wheels"
+COMPILER = ROOT / "scripts" / "pyodide"
+
+log = logging.getLogger("mkdocs.hooks.pyodide_runtime")
+_compiled: list[Path] = []
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    from calculator import INPUT_FIELDS
+
+    missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).is_file()]
+    if missing:
+        raise PluginError(f"node_modules/pyodide is incomplete ({', '.join(missing)}): run scripts/build")
+    pyyaml = sorted(SOURCE_WHEELS.glob("pyyaml-*-py3-none-any.whl"))
+    if not pyyaml:
+        raise PluginError("no pure PyYAML wheel in .cache/wheels/: run scripts/build (it builds one)")
+    calculator_wheel = _write_calculator_wheel(SOURCE_WHEELS / "staging")
+    _compiled[:] = _compile_for_pyodide([calculator_wheel, pyyaml[-1]])
+    config.extra["calculator"] = {
+        "fields": [dataclasses.asdict(field) for field in INPUT_FIELDS],
+        "wheels": [f"assets/wheels/{wheel.name}" for wheel in _compiled],
+        "rates": "assets/rates.yml",
+        "worker": "javascripts/calculator-worker.mjs",
+        "pyodide": "pyodide/pyodide.mjs",
+    }
+    return config
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    for path in (ROOT / "calculator", ROOT / "rates.yml", ROOT / "hooks"):
+        server.watch(str(path))
+    return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    runtime = site / "pyodide"
+    runtime.mkdir(parents=True, exist_ok=True)
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_DIR / name, runtime / name)
+    wheels = site / "assets" / "wheels"
+    wheels.mkdir(parents=True, exist_ok=True)
+    for wheel in _compiled:
+        shutil.copy2(wheel, wheels / wheel.name)
+    shutil.copy2(ROOT / "rates.yml", site / "assets" / "rates.yml")
+
+
+def _write_calculator_wheel(directory: Path) -> Path:
+    """A py3-none-any wheel of calculator/, written directly: same sources, same bytes."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    dist = project["name"].replace("-", "_")
+    dist_info = f"{dist}-{project['version']}.dist-info"
+    files = {
+        path.relative_to(ROOT).as_posix(): path.read_bytes()
+        for path in sorted((ROOT / "calculator").rglob("*.py"))
+    }
+    files[f"{dist_info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: {project['name']}\nVersion: {project['version']}\n"
+        f"Summary: {project['description']}\n"
+    ).encode()
+    files[f"{dist_info}/WHEEL"] = b"Wheel-Version: 1.0\nGenerator: hooks/pyodide_runtime.py\nRoot-Is-Purelib: true\n" \
+        b"Tag: py3-none-any\n"
+    files[f"{dist_info}/top_level.txt"] = b"calculator\n"
+    directory.mkdir(parents=True, exist_ok=True)
+    wheel = directory / f"{dist}-{project['version']}-py3-none-any.whl"
+    _wheel_tools().write_wheel(str(wheel), files)
+    return wheel
+
+
+def _compile_for_pyodide(wheels: list[Path]) -> list[Path]:
+    """Compiled copies of `wheels`, from the cache when the same inputs were compiled before."""
+    pyodide_version = json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"]
+    compiler_digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(COMPILER.iterdir()))).hexdigest()
+    targets: list[Path] = []
+    to_compile: list[Path] = []
+    for wheel in wheels:
+        key = hashlib.sha256(f"{pyodide_version}:{compiler_digest}:".encode() + wheel.read_bytes()).hexdigest()[:16]
+        target = COMPILED_CACHE / key / wheel.name
+        targets.append(target)
+        if not target.is_file():
+            to_compile.append(wheel)
+    if to_compile:
+        staging = COMPILED_CACHE / "staging"
+        staging.mkdir(parents=True, exist_ok=True)
+        for wheel in to_compile:
+            shutil.copy2(wheel, staging / wheel.name)
+        output = COMPILED_CACHE / "output"
+        output.mkdir(parents=True, exist_ok=True)
+        command = ["node", str(COMPILER / "compile.mjs"), str(staging), str(output), *(w.name for w in to_compile)]
+        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        if completed.returncode != 0:
+            raise PluginError(f"compiling wheels for Pyodide failed:\n{completed.stdout}{completed.stderr}")
+        log.info(completed.stdout.strip())
+        for target in targets:
+            if not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(output / target.name, target)
+    return targets
+
+
+def _wheel_tools() -> Any:
+    """scripts/pyodide/compile_wheel.py, the one place that knows how to write a wheel."""
+    spec = importlib.util.spec_from_file_location("compile_wheel", COMPILER / "compile_wheel.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
