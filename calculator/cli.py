@@ -17,6 +17,7 @@ from .inputs import INPUT_FIELDS, InputError
 from .money import french_number
 from .rates import RatesError, parse_rates
 
+
 def _flag(key: str) -> str:
     return "--" + key.replace("_", "-")
 

@@ -18,6 +18,7 @@ import hashlib
 import importlib.util
 import json
 import logging
+import os
 import shutil
 import subprocess
 import tomllib
@@ -34,13 +35,20 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 SOURCE_WHEELS = ROOT / ".cache" / "wheels"
 COMPILED_CACHE = ROOT / ".cache" / "pyodide-wheels"
 COMPILER = ROOT / "scripts" / "pyodide"
+# Tests build the site from a modified copy of rates.yml through this variable.
+RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
 
 log = logging.getLogger("mkdocs.hooks.pyodide_runtime")
 _compiled: list[Path] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    from calculator import INPUT_FIELDS
+    from calculator import INPUT_FIELDS, RatesError, parse_rates
+
+    try:  # fail the build, not the reader's browser, when rates.yml is wrong
+        parse_rates(RATES_FILE.read_text(encoding="utf-8"))
+    except RatesError as error:
+        raise PluginError(f"{RATES_FILE}: {error}") from None
 
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).is_file()]
     if missing:
@@ -61,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    for path in (ROOT / "calculator", ROOT / "rates.yml", ROOT / "hooks"):
+    for path in (ROOT / "calculator", RATES_FILE, ROOT / "hooks"):
         server.watch(str(path))
     return server
 
@@ -76,7 +84,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     wheels.mkdir(parents=True, exist_ok=True)
     for wheel in _compiled:
         shutil.copy2(wheel, wheels / wheel.name)
-    shutil.copy2(ROOT / "rates.yml", site / "assets" / "rates.yml")
+    shutil.copy2(RATES_FILE, site / "assets" / "rates.yml")
 
 
 def _write_calculator_wheel(directory: Path) -> Path:

@@ -1,0 +1,131 @@
+"""The calculator page in real Chromium: its figures are CPython's figures for the same inputs."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
+from tests.conftest import ROOT
+from tests.e2e.conftest import READY, build_site, serve
+
+DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS}
+
+
+def shown(page: Page) -> dict[str, tuple[float, float]]:
+    """Every stream's and the total's (low, high) as the page's data attributes give them."""
+    figures: dict[str, list[float]] = page.eval_on_selector_all(
+        "[data-stream], [data-total]",
+        """elements => Object.fromEntries(elements.map(e =>
+            [e.dataset.stream ?? "total", [Number(e.dataset.low), Number(e.dataset.high)]]))""",
+    )
+    return {name: (low, high) for name, (low, high) in figures.items()}
+
+
+def expected(inputs: dict[str, Any], rates: Rates) -> dict[str, tuple[float, float]]:
+    result: dict[str, Any] = estimate(inputs, rates)
+    figures = {name: (stream["low"], stream["high"]) for name, stream in result["streams"].items()}
+    return {**figures, "total": (result["total"]["low"], result["total"]["high"])}
+
+
+def type_values(page: Page, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        page.fill(f"input[name={key}]", value)
+    page.wait_for_selector(READY)
+
+
+def open_calculator(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def test_default_inputs_show_cpython_figures(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    for key, value in DEFAULTS.items():
+        expect(page.locator(f"input[name={key}]")).to_have_value(value)
+    assert shown(page) == expected(DEFAULTS, rates)
+
+
+def test_query_prefills_the_form(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=500000&followers=12000")
+    expect(page.locator("input[name=monthly_views]")).to_have_value("500000")
+    expect(page.locator("input[name=followers]")).to_have_value("12000")
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000", "followers": "12000"}, rates)
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"monthly_views": "1000000", "followers": "20000", "video_seconds": "75"},   # seed: 1 million views
+        {"monthly_views": "500000", "followers": "150000", "age": "31"},             # seed: 500,000 views
+        {"followers": "9999"},                                                       # just below the threshold
+        {"age": "17", "video_seconds": "45"},                                        # two requirements unmet
+        {"monthly_views": "0"},
+        {"monthly_views": "2 500 000", "video_seconds": "90,5"},                     # typed the French way
+    ],
+)
+def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates, values: dict[str, str]) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    type_values(page, values)
+    assert shown(page) == expected({**DEFAULTS, **values}, rates)
+
+
+def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
+    rewards = page.locator("[data-stream=creator_rewards] .cpt-amount")
+    expect(rewards).to_have_text("400\u00a0$ à 6\u202f000\u00a0$ par mois")
+
+
+def test_ineligible_creator_sees_the_reason(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?followers=500")
+    stream = page.locator("[data-stream=creator_rewards]")
+    expect(stream).to_have_attribute("data-eligible", "false")
+    expect(stream).to_contain_text("Il faut au moins 10\u202f000 abonnés.")
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [("abc", "n'est pas un nombre"), ("-5", "négatif"), ("", "obligatoire"), ("12,5", "entier")],
+)
+def test_bad_input_is_marked_kept_and_hides_stale_numbers(page: Page, site_url: str, typed: str,
+                                                          message: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    type_values(page, {"followers": typed})
+    field = page.locator("input[name=followers]")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_value(typed)
+    expect(page.locator("[data-error-for=followers]")).to_contain_text(message)
+    expect(page.locator("[data-stream]")).to_have_count(0)
+    expect(page.locator("[data-status]")).to_contain_text("Corrigez")
+    type_values(page, {"followers": "20000"})
+    expect(field).not_to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-error-for=followers]")).to_be_hidden()
+    expect(page.locator("[data-stream]")).to_have_count(2)
+
+
+def test_bad_query_value_is_shown_as_typed(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?age=<b>x</b>")
+    expect(page.locator("input[name=age]")).to_have_value("<b>x</b>")
+    expect(page.locator("[data-error-for=age]")).to_contain_text("n'est pas un nombre")
+    expect(page.locator("[data-error-for=age] b")).to_have_count(0)
+
+
+def test_rebuilding_with_other_rates_changes_the_page(page: Page, tmp_path: Path) -> None:
+    changed = (ROOT / "rates.yml").read_text(encoding="utf-8").replace("high: 6.00", "high: 9.00")
+    rates_file = tmp_path / "rates.yml"
+    rates_file.write_text(changed, encoding="utf-8")
+    url = serve(build_site(tmp_path / "site", rates_file))
+    open_calculator(page, f"{url}/calculateur/?monthly_views=1000000")
+    assert shown(page)["creator_rewards"] == (400, 9000)
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000"}, parse_rates(changed))
+
+
+def test_home_page_links_to_the_calculator(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/")
+    page.get_by_role("link", name=re.compile("calculateur", re.I)).first.click()
+    page.wait_for_selector(READY, timeout=60_000)
+    assert page.url.endswith("/calculateur/")

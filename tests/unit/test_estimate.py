@@ -1,0 +1,118 @@
+"""estimate(): the seed's worked examples, eligibility, and rejection of bad input."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from calculator import InputError, Rates, estimate
+
+ELIGIBLE = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "video_seconds": 75}
+
+
+def ranges(result: dict[str, object], stream: str) -> list[tuple[float, float]]:
+    return [(entry["low"], entry["high"]) for entry in result["streams"][stream]["ranges"]]  # type: ignore[index]
+
+
+def test_seed_example_one_million_views(rates: Rates) -> None:
+    result = estimate(ELIGIBLE, rates)
+    assert ranges(result, "creator_fund") == [(20, 40)]
+    assert ranges(result, "creator_rewards") == [(400, 1000), (500, 6000)]
+    assert result["streams"]["creator_rewards"]["low"] == 400  # type: ignore[index]
+    assert result["streams"]["creator_rewards"]["high"] == 6000  # type: ignore[index]
+
+
+def test_seed_example_half_a_million_qualified_views(rates: Rates) -> None:
+    result = estimate({**ELIGIBLE, "monthly_views": 500_000}, rates)
+    assert ranges(result, "creator_fund") == [(10, 20)]
+    assert ranges(result, "creator_rewards") == [(200, 500), (250, 3000)]
+
+
+def test_total_counts_creator_rewards_but_not_the_closed_fund(rates: Rates) -> None:
+    result = estimate(ELIGIBLE, rates)
+    assert result["total"] == {"low": 400, "high": 6000}
+    assert result["currency"] == "USD"
+    assert result["streams"]["creator_fund"]["in_total"] is False  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("change", "unmet"),
+    [
+        ({"followers": 9999}, ["followers"]),
+        ({"monthly_views": 99_999}, ["monthly_views"]),
+        ({"age": 17}, ["age"]),
+        ({"video_seconds": 60}, ["video_seconds"]),
+        ({"followers": 10, "age": 15, "video_seconds": 30}, ["followers", "age", "video_seconds"]),
+    ],
+)
+def test_unmet_requirements_zero_the_rewards_and_say_why(rates: Rates, change: dict[str, int],
+                                                         unmet: list[str]) -> None:
+    stream = estimate({**ELIGIBLE, **change}, rates)["streams"]["creator_rewards"]  # type: ignore[index]
+    assert stream["eligible"] is False
+    assert stream["unmet"] == unmet
+    assert len(stream["reasons"]) == len(unmet)
+    assert (stream["low"], stream["high"]) == (0, 0)
+    assert all((entry["low"], entry["high"]) == (0, 0) for entry in stream["ranges"])
+
+
+def test_thresholds_themselves_are_eligible(rates: Rates) -> None:
+    inputs = {"followers": 10000, "age": 18, "monthly_views": 100_000, "video_seconds": 60.5}
+    stream = estimate(inputs, rates)["streams"]["creator_rewards"]  # type: ignore[index]
+    assert stream["eligible"] is True
+    assert (stream["low"], stream["high"]) == (40, 600)
+
+
+def test_reason_quotes_the_threshold_from_rates(rates: Rates) -> None:
+    stream = estimate({**ELIGIBLE, "followers": 5}, rates)["streams"]["creator_rewards"]  # type: ignore[index]
+    assert stream["reasons"] == ["Il faut au moins 10\u202f000 abonnés."]
+
+
+def test_result_is_plain_json(rates: Rates) -> None:
+    result = estimate(ELIGIBLE, rates)
+    assert json.loads(json.dumps(result)) == result
+
+
+def test_numbers_typed_the_french_way_are_read(rates: Rates) -> None:
+    typed = {"followers": "20 000", "age": "25", "monthly_views": "1\u202f000\u202f000", "video_seconds": "75,0"}
+    assert estimate(typed, rates) == estimate(ELIGIBLE, rates)
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("followers", -1, "négatif"),
+        ("monthly_views", math.nan, "fini"),
+        ("monthly_views", "nan", "fini"),
+        ("video_seconds", math.inf, "fini"),
+        ("age", "dix-huit", "n'est pas un nombre"),
+        ("age", None, "obligatoire"),
+        ("age", "  ", "obligatoire"),
+        ("followers", 10.5, "entier"),
+        ("followers", True, "pas vrai/faux"),
+        ("followers", [1], "nombre"),
+        ("age", 200, "entre 0 et 130"),
+    ],
+)
+def test_invalid_value_raises_input_error_naming_the_key(rates: Rates, key: str, value: object,
+                                                          message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        estimate({**ELIGIBLE, key: value}, rates)
+    assert caught.value.key == key
+    assert str(caught.value).startswith(f"{key}: ")
+    assert message in caught.value.message
+
+
+def test_missing_key_is_named(rates: Rates) -> None:
+    inputs = {key: value for key, value in ELIGIBLE.items() if key != "monthly_views"}
+    with pytest.raises(InputError) as caught:
+        estimate(inputs, rates)
+    assert caught.value.key == "monthly_views"
+
+
+def test_unknown_key_is_named(rates: Rates) -> None:
+    with pytest.raises(InputError) as caught:
+        estimate({**ELIGIBLE, "likes": 5}, rates)
+    assert caught.value.key == "likes"
+    assert isinstance(caught.value, ValueError)
