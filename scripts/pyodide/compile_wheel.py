@@ -44,9 +44,10 @@ def _bytecode(name: str, source: bytes) -> bytes:
         source_path = os.path.join(work, "module.py")
         with open(source_path, "wb") as handle:
             handle.write(source)
-        compiled = py_compile.compile(
+        compiled = os.path.join(work, "module.pyc")
+        py_compile.compile(
             source_path,
-            cfile=os.path.join(work, "module.pyc"),
+            cfile=compiled,
             dfile=name,
             doraise=True,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
