@@ -3,11 +3,13 @@
 Public names only; see rates.py for the parameter model and estimate.py for the calculation.
 """
 
+from .currency import CURRENCIES, in_currency
 from .estimate import estimate
-from .inputs import INPUT_FIELDS, InputError, InputField
+from .inputs import INPUT_FIELDS, InputError, InputField, choices
 from .rates import Parameter, Rates, RatesError, Reference, parse_rates
 
 __all__ = [
+    "CURRENCIES",
     "INPUT_FIELDS",
     "InputError",
     "InputField",
@@ -15,6 +17,8 @@ __all__ = [
     "Rates",
     "RatesError",
     "Reference",
+    "choices",
     "estimate",
+    "in_currency",
     "parse_rates",
 ]

@@ -1,16 +1,17 @@
 """The JSON boundary the browser worker calls: text in, text out, errors as data.
 
-The worker keeps one `Session` (rates parsed once) and calls `answer` for every
-change of the form. Nothing here raises for bad input: problems come back as
-French messages keyed by input, so the page can show them beside each field.
+The worker keeps one `Session` (rates parsed once) and calls `answer` for every change
+of the form. Nothing here raises for bad input: problems come back as French messages
+keyed by input, so the page can show them beside each field.
 """
 
 from __future__ import annotations
 
 import json
 
+from .currency import in_currency
 from .estimate import estimate
-from .inputs import read_inputs
+from .inputs import InputError, read_inputs
 from .rates import parse_rates
 
 
@@ -18,15 +19,24 @@ class Session:
     def __init__(self, rates_text: str) -> None:
         self.rates = parse_rates(rates_text)
 
-    def answer(self, inputs_json: str) -> str:
-        """{"ok": true, "result": estimate(...)} or {"ok": false, "errors": {key: message}}."""
+    def answer(self, inputs_json: str, currency: str = "USD") -> str:
+        """{"ok": true, "result": USD result, "shown": result in `currency`} or {"ok": false, "errors": {...}}."""
         try:
             inputs = json.loads(inputs_json)
         except json.JSONDecodeError as error:
-            return json.dumps({"ok": False, "errors": {"": f"Données illisibles : {error}"}})
+            return _errors({"": f"Données illisibles : {error}"})
         if not isinstance(inputs, dict):
-            return json.dumps({"ok": False, "errors": {"": "Les données doivent être une table de champs."}})
-        _, errors = read_inputs(inputs)
+            return _errors({"": "Les données doivent être une table de champs."})
+        _, errors = read_inputs(inputs, self.rates)
         if errors:
-            return json.dumps({"ok": False, "errors": errors}, ensure_ascii=False)
-        return json.dumps({"ok": True, "result": estimate(inputs, self.rates)}, ensure_ascii=False)
+            return _errors(errors)
+        result = estimate(inputs, self.rates)
+        try:
+            shown = in_currency(result, self.rates, currency)
+        except InputError as error:
+            return _errors({error.key: error.message})
+        return json.dumps({"ok": True, "result": result, "shown": shown}, ensure_ascii=False)
+
+
+def _errors(errors: dict[str, str]) -> str:
+    return json.dumps({"ok": False, "errors": errors}, ensure_ascii=False)

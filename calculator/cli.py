@@ -1,7 +1,7 @@
 """Command line: `python -m calculator --rates rates.yml --followers N --age N ...`.
 
-Prints a French summary, or with --json exactly what `estimate()` returns.
-Bad input exits with status 2 and a message naming the flag.
+Prints a French summary, or with --json exactly what `estimate()` returns (in USD unless
+--currency EUR). Bad input exits with status 2 and a message naming the flag.
 """
 
 from __future__ import annotations
@@ -11,27 +11,38 @@ import json
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
+from .currency import CURRENCIES, in_currency
 from .estimate import estimate
-from .inputs import INPUT_FIELDS, InputError
+from .inputs import INPUT_FIELDS, InputError, choices
 from .money import french_number
-from .rates import RatesError, parse_rates
+from .rates import Rates, RatesError, parse_rates
+from .scenarios import load_scenario
+
+SYMBOLS = {"USD": "$", "EUR": "€"}
 
 
-def _flag(key: str) -> str:
+def flag(key: str) -> str:
     return "--" + key.replace("_", "-")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m calculator",
-        description="Estime ce que TikTok paie par mois, en fourchettes sourcées (USD).",
+        description="Estime ce que TikTok et les revenus qui l'entourent rapportent par mois, en fourchettes sourcées.",
     )
     parser.add_argument("--rates", type=Path, default=Path("rates.yml"), help="fichier des taux (rates.yml)")
     parser.add_argument("--json", action="store_true", help="afficher le résultat brut d'estimate() en JSON")
+    parser.add_argument("--currency", default="USD", help=f"devise affichée : {', '.join(CURRENCIES)}")
+    parser.add_argument("--scenario", metavar="NOM", help="partir d'un cas de tests/cases/NOM.yml (ou d'un chemin)")
+    parser.add_argument("--cases", type=Path, default=Path("tests/cases"), help="dossier des scénarios")
+    parser.add_argument("--list-niches", action="store_true", help="lister les niches possibles et quitter")
     for field in INPUT_FIELDS:
-        # Values stay text here: the calculator reads them, so the CLI and the page reject the same things.
-        parser.add_argument(_flag(field.key), dest=field.key, required=True, metavar="N", help=field.hint)
+        # Values stay text: the calculator reads them, so the CLI and the page reject the same things.
+        hint = field.hint + ("" if field.required else " (facultatif)")
+        parser.add_argument(flag(field.key), dest=field.key, metavar="N" if field.kind != "choice" else "CHOIX",
+                            help=hint)
     return parser
 
 
@@ -45,34 +56,64 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RatesError as error:
         print(f"{arguments.rates} : {error}", file=sys.stderr)
         return 1
-    inputs = {field.key: getattr(arguments, field.key) for field in INPUT_FIELDS}
+    if arguments.list_niches:
+        niche_field = next(field for field in INPUT_FIELDS if field.key == "niche")
+        for key, label in choices(niche_field, rates).items():
+            print(f"{key}\t{label}")
+        return 0
+    inputs: dict[str, object] = {}
+    if arguments.scenario:
+        path = Path(arguments.scenario)
+        if not path.suffix:
+            path = arguments.cases / f"{arguments.scenario}.yml"
+        try:
+            inputs.update(load_scenario(path).inputs)
+        except (OSError, ValueError) as error:
+            parser.error(f"--scenario : {error}")
+    inputs.update({field.key: getattr(arguments, field.key) for field in INPUT_FIELDS
+                   if getattr(arguments, field.key) is not None})
     try:
-        result = estimate(inputs, rates)
+        result = in_currency(estimate(inputs, rates), rates, arguments.currency)
     except InputError as error:
-        parser.error(f"{_flag(error.key)} : {error.message}")
+        parser.error(f"{flag(error.key)} : {error.message}")
     if arguments.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        print(summary(result))
+        print(summary(result, rates))
     return 0
 
 
-def summary(result: Mapping[str, object]) -> str:
+def summary(result: Mapping[str, Any], rates: Rates) -> str:
     """A short French text version of an estimate() result."""
-    streams = result["streams"]
-    total = result["total"]
-    assert isinstance(streams, dict) and isinstance(total, dict)
-    lines = ["Estimation mensuelle (USD)", ""]
-    for stream in streams.values():
+    currency = result["currency"]
+    amount = _formatter(currency)
+    lines = [f"Estimation mensuelle ({currency})", ""]
+    for stream in result["streams"].values():
         counted = "" if stream["in_total"] else " (pour comparaison, hors total)"
-        lines.append(f"{stream['label']}{counted} : {_dollars(stream['low'])} à {_dollars(stream['high'])}")
+        lines.append(f"{stream['label']}{counted} : {amount(stream['low'])} à {amount(stream['high'])}")
         for entry in stream["ranges"]:
-            lines.append(f"  - {entry['source']} : {_dollars(entry['low'])} à {_dollars(entry['high'])}")
+            flagged = " [hypothèse]" if entry["assumption"] else ""
+            lines.append(f"  - {entry['source']}{flagged} : {amount(entry['low'])} à {amount(entry['high'])}")
         for reason in stream["reasons"]:
             lines.append(f"  Non éligible : {reason}")
-    lines += ["", f"Total (programmes en vigueur) : {_dollars(total['low'])} à {_dollars(total['high'])}"]
+    total = result["total"]
+    payout = result["payout"]
+    lines += ["", f"Total : {amount(total['low'])} à {amount(total['high'])}", ""]
+    lines.append(f"Retrait ({payout['region_label']}) : minimum {amount(payout['minimum']['low'])} à "
+                 f"{amount(payout['minimum']['high'])}, par {' ou '.join(payout['methods'])}.")
+    months = payout["months_to_first_payout"]
+    if months is None:
+        lines.append("Premier retrait : jamais avec ces chiffres (rien n'est payé par TikTok).")
+    else:
+        slowest = "jamais au pire" if months["high"] is None else f"{months['high']} au pire"
+        lines.append(f"Premier retrait possible après {months['low']} mois au mieux, {slowest}.")
+    if "exchange_rate" in result:
+        rate = result["exchange_rate"]
+        shown = f"{rate['value']:.4f}".replace(".", ",")
+        lines.append(f"Taux de change : 1 USD = {shown} EUR (au {rate['as_of']}).")
     return "\n".join(lines)
 
 
-def _dollars(amount: float) -> str:
-    return f"{french_number(amount)} $"
+def _formatter(currency: str) -> Any:
+    symbol = SYMBOLS.get(currency, currency)
+    return lambda value: f"{french_number(value)} {symbol}"

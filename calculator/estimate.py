@@ -6,18 +6,29 @@ from collections.abc import Mapping
 
 from .inputs import validate_inputs
 from .money import cents
+from .payout import payout
 from .rates import Rates
+from .streams.brand_deals import brand_deals
+from .streams.sales import affiliate, own_products
+from .streams.tiktok_payments import live_gifts, subscriptions
 from .streams.views import creator_fund, creator_rewards
 
 
 def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
-    """Monthly earnings ranges per income stream, in USD.
+    """Monthly earnings ranges per income stream, in USD, and when the first payout comes.
 
     Raises InputError (naming the key) for a missing, unknown or invalid input.
     """
-    values = validate_inputs(inputs)
-    streams = {
+    values = validate_inputs(inputs, rates)
+    niche = rates.niches[values.niche]
+    region = rates.regions[values.region]
+    streams: dict[str, dict[str, object]] = {
         "creator_rewards": creator_rewards(values, rates.creator_rewards),
+        "brand_deals": brand_deals(values, rates.brand_deals, niche),
+        "affiliate": affiliate(values, rates.affiliate, niche),
+        "live_gifts": live_gifts(values, rates.live_gifts),
+        "subscriptions": subscriptions(values, rates.subscriptions, region),
+        "own_products": own_products(values, rates.own_products),
         "creator_fund": creator_fund(values, rates.creator_fund),
     }
     counted = [result for result in streams.values() if result["in_total"]]
@@ -28,6 +39,7 @@ def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
             "low": cents(sum(_amount(result, "low") for result in counted)),
             "high": cents(sum(_amount(result, "high") for result in counted)),
         },
+        "payout": payout(streams, rates.payout, region),
     }
 
 

@@ -1,7 +1,8 @@
 """The calculator's input keys, how each is read, and the French messages for bad values.
 
-Every front end (CLI flags, form fields, URL query, later the embed) uses these keys
-and these messages, so a value rejected in one place is rejected the same way everywhere.
+Every front end (CLI flags, form fields, URL query, scenario files, later the embed) uses
+these keys and these messages, so a value rejected in one place is rejected the same way
+everywhere.
 """
 
 from __future__ import annotations
@@ -9,6 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Literal
+
+from .rates import Rates
 
 
 class InputError(ValueError):
@@ -20,26 +24,61 @@ class InputError(ValueError):
         self.message = message
 
 
+Kind = Literal["integer", "decimal", "percent", "choice"]
+Group = Literal["main", "other"]
+
+
 @dataclass(frozen=True)
 class InputField:
     key: str
     label: str
     hint: str
-    integer: bool
-    initial: float
-    """The value a new visitor sees in the form (not a default: required fields have none)."""
+    kind: Kind
+    group: Group
+    required: bool = False
+    default: float | str | None = 0.0
+    """Used when the input is missing or blank; required fields have none."""
+    initial: float | None = None
+    """What a new visitor sees in the form; blank for optional fields."""
     maximum: float | None = None
+    choices: str | None = None
+    """For kind "choice": the table of rates.yml whose keys are the valid values."""
 
 
 INPUT_FIELDS: tuple[InputField, ...] = (
-    InputField("followers", "Abonnés", "Nombre d'abonnés du compte.", integer=True, initial=20000),
-    InputField("age", "Âge", "Âge du ou de la titulaire du compte, en années.", integer=True, initial=25,
-               maximum=130),
-    InputField("monthly_views", "Vues sur 30 jours",
-               "Vues cumulées de vos vidéos sur les 30 derniers jours.", integer=True, initial=300000),
+    InputField("followers", "Abonnés", "Nombre d'abonnés du compte.", "integer", "main", required=True,
+               default=None, initial=20000),
+    InputField("age", "Âge", "Âge du ou de la titulaire du compte, en années.", "integer", "main", required=True,
+               default=None, initial=25, maximum=130),
+    InputField("monthly_views", "Vues sur 30 jours", "Vues cumulées de vos vidéos sur les 30 derniers jours.",
+               "integer", "main", required=True, default=None, initial=300000),
     InputField("video_seconds", "Durée typique d'une vidéo",
                "En secondes. Le programme de récompenses ne paie que les vidéos de plus d'une minute.",
-               integer=False, initial=75),
+               "decimal", "main", required=True, default=None, initial=75),
+    InputField("sponsored_videos", "Vidéos sponsorisées par mois", "Partenariats payés par des marques.",
+               "integer", "other"),
+    InputField("engagement_rate", "Taux d'engagement (%)",
+               "J'aime, commentaires et partages rapportés aux abonnés. Vide : la médiane de TikTok.",
+               "percent", "other", default=None, maximum=100),
+    InputField("niche", "Niche", "Le sujet principal de vos vidéos.", "choice", "other", default="general",
+               choices="niches"),
+    InputField("affiliate_sales", "Ventes affiliées par mois", "Achats faits avec vos liens ou codes.",
+               "integer", "other"),
+    InputField("average_order_value", "Panier moyen (USD)", "Montant moyen d'un achat affilié.", "decimal", "other"),
+    InputField("live_diamonds", "Diamants reçus en LIVE par mois", "Visibles dans votre solde TikTok.",
+               "integer", "other"),
+    InputField("subscribers", "Abonnés payants", "Personnes abonnées à votre compte chaque mois.", "integer",
+               "other"),
+    InputField("subscription_price", "Prix de l'abonnement (USD par mois)", "Prix payé par un abonné.",
+               "decimal", "other"),
+    InputField("region", "Pays de résidence", "Fixe la part des abonnements et le retrait minimum.", "choice",
+               "other", default="france", choices="regions"),
+    InputField("product_sales", "Produits vendus par mois", "Vos propres produits ou services.", "integer",
+               "other"),
+    InputField("product_price", "Prix de vente d'un produit (USD)", "Prix moyen payé par un client.", "decimal",
+               "other"),
+    InputField("product_type", "Type de produit", "Fixe la marge retenue.", "choice", "other", default="digital",
+               choices="product_types"),
 )
 
 FIELDS_BY_KEY: dict[str, InputField] = {field.key: field for field in INPUT_FIELDS}
@@ -47,37 +86,83 @@ FIELDS_BY_KEY: dict[str, InputField] = {field.key: field for field in INPUT_FIEL
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
-def read_inputs(inputs: Mapping[str, object]) -> tuple[dict[str, float], dict[str, str]]:
-    """Return (values, errors): every valid input as a float, every problem as a French message."""
-    values: dict[str, float] = {}
+@dataclass(frozen=True)
+class Inputs:
+    """Validated inputs, with defaults filled in."""
+
+    followers: float
+    age: float
+    monthly_views: float
+    video_seconds: float
+    sponsored_videos: float
+    engagement_rate: float | None
+    niche: str
+    affiliate_sales: float
+    average_order_value: float
+    live_diamonds: float
+    subscribers: float
+    subscription_price: float
+    region: str
+    product_sales: float
+    product_price: float
+    product_type: str
+
+
+def choices(field: InputField, rates: Rates) -> dict[str, str]:
+    """Valid values of a choice field, with their French labels, from rates.yml."""
+    if field.choices == "niches":
+        return {key: niche.label for key, niche in rates.niches.items()}
+    if field.choices == "regions":
+        return {key: region.label for key, region in rates.regions.items()}
+    if field.choices == "product_types":
+        return {key: product.label for key, product in rates.own_products.product_types.items()}
+    raise ValueError(f"{field.key}: pas un champ à choix")
+
+
+def read_inputs(inputs: Mapping[str, object], rates: Rates) -> tuple[Inputs | None, dict[str, str]]:
+    """Return (inputs, errors): the validated inputs, or None and a French message per bad key."""
+    values: dict[str, float | str | None] = {}
     errors: dict[str, str] = {}
     for key in inputs:
         if key not in FIELDS_BY_KEY:
             errors[str(key)] = f"Champ inconnu « {key} ». Champs possibles : {', '.join(FIELDS_BY_KEY)}."
     for field in INPUT_FIELDS:
         try:
-            values[field.key] = _read_field(field, inputs.get(field.key))
+            values[field.key] = _read_field(field, inputs.get(field.key), rates)
         except InputError as error:
             errors[field.key] = error.message
-    return values, errors
-
-
-def validate_inputs(inputs: Mapping[str, object]) -> dict[str, float]:
-    """Return the inputs as floats, or raise InputError for the first invalid key."""
-    values, errors = read_inputs(inputs)
     if errors:
+        return None, errors
+    return Inputs(**values), {}  # type: ignore[arg-type]
+
+
+def validate_inputs(inputs: Mapping[str, object], rates: Rates) -> Inputs:
+    """Return the validated inputs, or raise InputError for the first invalid key."""
+    values, errors = read_inputs(inputs, rates)
+    if values is None:
         key, message = next(iter(errors.items()))
         raise InputError(key, message)
     return values
 
 
-def _read_field(field: InputField, raw: object) -> float:
+def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | None:
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if field.required:
+            raise InputError(field.key, "Ce champ est obligatoire : indiquez un nombre.")
+        return field.default
+    if field.kind == "choice":
+        valid = choices(field, rates)
+        if raw not in valid:
+            shown = raw if isinstance(raw, str) else repr(raw)
+            raise InputError(field.key, f"« {shown} » n'est pas un choix possible. Choix possibles : "
+                             f"{', '.join(valid)}.")
+        return str(raw)
     number = _to_number(field.key, raw)
     if not math.isfinite(number):
         raise InputError(field.key, "Indiquez un nombre fini.")
     if number < 0:
         raise InputError(field.key, "Le nombre ne peut pas être négatif.")
-    if field.integer and not number.is_integer():
+    if field.kind == "integer" and not number.is_integer():
         raise InputError(field.key, "Indiquez un nombre entier, sans décimales.")
     if field.maximum is not None and number > field.maximum:
         raise InputError(field.key, f"Indiquez un nombre entre 0 et {field.maximum:g}.")
@@ -85,8 +170,6 @@ def _read_field(field: InputField, raw: object) -> float:
 
 
 def _to_number(key: str, raw: object) -> float:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        raise InputError(key, "Ce champ est obligatoire : indiquez un nombre.")
     if isinstance(raw, bool):
         raise InputError(key, "Indiquez un nombre, pas vrai/faux.")
     if isinstance(raw, int | float):

@@ -1,18 +1,22 @@
 """The parameter model read from rates.yml, and its validation.
 
-`parse_rates` turns the YAML text into frozen dataclasses, checking every field on
-the way; any problem raises `RatesError` whose message starts with the key path of
-the field at fault (for example ``creator_rewards.rpm[1].low``).
+`parse_rates` turns the YAML text into frozen dataclasses, checking every field on the
+way; any problem raises `RatesError` whose message starts with the key path of the field
+at fault (for example ``creator_rewards.rpm[1].low``). Unknown keys are errors too, so a
+typo cannot silently leave a figure out.
 """
 
 from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 
 class RatesError(ValueError):
@@ -32,7 +36,7 @@ class Reference:
 
 @dataclass(frozen=True)
 class Parameter:
-    """One sourced figure: a single value (low == high) or a range."""
+    """One figure: a single value (low == high) or a range, with where it comes from."""
 
     path: str
     key: str | None
@@ -43,6 +47,8 @@ class Parameter:
     is_range: bool
     as_of: datetime.date
     references: tuple[Reference, ...]
+    assumption: bool
+    rationale: str | None
 
     @property
     def value(self) -> float:
@@ -67,10 +73,112 @@ class CreatorRewards:
 
 
 @dataclass(frozen=True)
+class Tier:
+    key: str
+    label: str
+    min_followers: Parameter
+
+
+@dataclass(frozen=True)
+class PriceTable:
+    key: str
+    label: str
+    prices: Mapping[str, Parameter]
+    """Price of one sponsored video, by tier key; a table may leave tiers out."""
+
+
+@dataclass(frozen=True)
+class BrandDeals:
+    label: str
+    min_followers: Parameter
+    tiers: tuple[Tier, ...]
+    price_tables: tuple[PriceTable, ...]
+    follower_rates: tuple[Parameter, ...]
+    engagement_benchmark: Parameter
+    engagement_factor_min: Parameter
+    engagement_factor_max: Parameter
+
+
+@dataclass(frozen=True)
+class Niche:
+    key: str
+    label: str
+    brand_factor: Parameter
+    affiliate_commission: tuple[Parameter, ...]
+
+
+@dataclass(frozen=True)
+class Affiliate:
+    label: str
+
+
+@dataclass(frozen=True)
+class LiveGifts:
+    label: str
+    min_followers: Parameter
+    min_age: Parameter
+    coin_price: tuple[Parameter, ...]
+    diamonds_per_coin: Parameter
+    creator_share: Parameter
+    diamond_value: tuple[Parameter, ...]
+
+
+@dataclass(frozen=True)
+class Subscriptions:
+    label: str
+    min_followers: Parameter
+    min_age: Parameter
+    store_fee: Parameter
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str
+    label: str
+    subscription_share: Parameter
+    payout_minimum: Parameter
+
+
+@dataclass(frozen=True)
+class ProductType:
+    key: str
+    label: str
+    margins: tuple[Parameter, ...]
+
+
+@dataclass(frozen=True)
+class OwnProducts:
+    label: str
+    product_types: Mapping[str, ProductType]
+
+
+@dataclass(frozen=True)
+class Payout:
+    methods: tuple[str, ...]
+    daily_limit: Parameter
+    processing_days: Parameter
+
+
+@dataclass(frozen=True)
 class Rates:
     currency: str
+    usd_to_eur: Parameter
     creator_fund: CreatorFund
     creator_rewards: CreatorRewards
+    brand_deals: BrandDeals
+    niches: Mapping[str, Niche]
+    affiliate: Affiliate
+    live_gifts: LiveGifts
+    subscriptions: Subscriptions
+    regions: Mapping[str, Region]
+    own_products: OwnProducts
+    payout: Payout
+
+    def parameters(self) -> list[Parameter]:
+        """Every parameter once, in file order (shared YAML aliases count once)."""
+        found: dict[str, Parameter] = {}
+        _collect(self, found)
+        return list(found.values())
 
 
 def parse_rates(yaml_text: str) -> Rates:
@@ -81,160 +189,344 @@ def parse_rates(yaml_text: str) -> Rates:
         mark = getattr(error, "problem_mark", None)
         where = f" (ligne {mark.line + 1}, colonne {mark.column + 1})" if mark else ""
         raise RatesError("", f"YAML invalide{where}: {error}") from None
-    root = _mapping(document, "")
-    sources = _sources(_field(root, "sources", ""), "sources")
-    reader = _Reader(sources)
-    currency = _string(_field(root, "currency", ""), "currency")
+    root = _Node(document, "")
+    root.take("sources", lambda node: node.items(_reference))  # checked here, used through YAML aliases
+    currency = root.take("currency", _Node.text)
     if currency != "USD":
         raise RatesError("currency", f"seule la devise USD est prise en charge, pas {currency!r}")
-    fund = _mapping(_field(root, "creator_fund", ""), "creator_fund")
-    rewards = _mapping(_field(root, "creator_rewards", ""), "creator_rewards")
-    return Rates(
+    rates = Rates(
         currency=currency,
-        creator_fund=CreatorFund(
-            label=_string(_field(fund, "label", "creator_fund"), "creator_fund.label"),
-            rpm=reader.range_list(fund, "creator_fund", "rpm"),
-            min_video_seconds=reader.value(fund, "creator_fund", "min_video_seconds"),
-        ),
-        creator_rewards=CreatorRewards(
-            label=_string(_field(rewards, "label", "creator_rewards"), "creator_rewards.label"),
-            min_followers=reader.value(rewards, "creator_rewards", "min_followers"),
-            min_monthly_views=reader.value(rewards, "creator_rewards", "min_monthly_views"),
-            min_age=reader.value(rewards, "creator_rewards", "min_age"),
-            min_video_seconds=reader.value(rewards, "creator_rewards", "min_video_seconds"),
-            rpm=reader.range_list(rewards, "creator_rewards", "rpm"),
-        ),
+        usd_to_eur=root.take("usd_to_eur", _parameter),
+        creator_fund=root.take("creator_fund", _creator_fund),
+        creator_rewards=root.take("creator_rewards", _creator_rewards),
+        brand_deals=root.take("brand_deals", _brand_deals),
+        niches=root.take("niches", lambda node: node.table(_niche)),
+        affiliate=root.take("affiliate", lambda node: Affiliate(node.fields().take("label", _Node.text))),
+        live_gifts=root.take("live_gifts", _live_gifts),
+        subscriptions=root.take("subscriptions", _subscriptions),
+        regions=root.take("regions", lambda node: node.table(_region)),
+        own_products=root.take("own_products", _own_products),
+        payout=root.take("payout", _payout),
     )
+    root.done()
+    return rates
 
 
-class _Reader:
-    """Reads parameters, resolving reference keys against the `sources` table."""
+class _Node:
+    """A YAML node and its key path; reading a mapping's fields tracks which were used."""
 
-    def __init__(self, sources: Mapping[str, Reference]) -> None:
-        self.sources = sources
+    def __init__(self, value: object, path: str) -> None:
+        self.value = value
+        self.path = path
+        self._used: set[str] = set()
 
-    def value(self, parent: Mapping[str, object], parent_path: str, key: str) -> Parameter:
-        parameter = self.parameter(_field(parent, key, parent_path), f"{parent_path}.{key}")
-        if parameter.is_range:
-            raise RatesError(f"{parent_path}.{key}", "attendu une seule valeur (`value`), pas une fourchette")
-        return parameter
+    def fields(self) -> _Node:
+        if not isinstance(self.value, dict):
+            raise RatesError(self.path, f"attendu une table de clés, trouvé {_kind(self.value)}")
+        for key in self.value:
+            if not isinstance(key, str):
+                raise RatesError(self.path, f"clé {key!r} : les clés doivent être du texte")
+        return self
 
-    def range_list(self, parent: Mapping[str, object], parent_path: str, key: str) -> tuple[Parameter, ...]:
-        path = f"{parent_path}.{key}"
-        items = _sequence(_field(parent, key, parent_path), path)
-        if not items:
-            raise RatesError(path, "au moins une fourchette sourcée est nécessaire")
-        parameters = tuple(self.parameter(item, f"{path}[{index}]") for index, item in enumerate(items))
-        seen: set[str] = set()
-        for index, parameter in enumerate(parameters):
-            if parameter.key is None:
-                raise RatesError(f"{path}[{index}].key", "champ obligatoire manquant")
-            if parameter.key in seen:
-                raise RatesError(f"{path}[{index}].key", f"clé {parameter.key!r} déjà utilisée")
-            seen.add(parameter.key)
-        return parameters
+    def child_path(self, key: str) -> str:
+        return f"{self.path}.{key}" if self.path else key
 
-    def parameter(self, node: object, path: str) -> Parameter:
-        fields = _mapping(node, path)
-        has_value = "value" in fields
-        has_range = "low" in fields or "high" in fields
-        if has_value == has_range:
-            raise RatesError(path, "indiquer soit `value`, soit `low` et `high`")
-        if has_value:
-            low = high = _number(fields["value"], f"{path}.value")
-        else:
-            low = _number(_field(fields, "low", path), f"{path}.low")
-            high = _number(_field(fields, "high", path), f"{path}.high")
-            if low > high:
-                raise RatesError(f"{path}.low", f"le bas de fourchette ({low}) dépasse le haut ({high})")
-        references = _sequence(_field(fields, "references", path), f"{path}.references")
-        if not references:
-            raise RatesError(f"{path}.references", "au moins une référence est nécessaire")
-        key = fields.get("key")
-        return Parameter(
-            path=path,
-            key=None if key is None else _string(key, f"{path}.key"),
-            label=_string(_field(fields, "label", path), f"{path}.label"),
-            unit=_string(_field(fields, "unit", path), f"{path}.unit"),
-            low=low,
-            high=high,
-            is_range=not has_value,
-            as_of=_date(_field(fields, "as_of", path), f"{path}.as_of"),
-            references=tuple(self.reference(item, f"{path}.references[{i}]") for i, item in enumerate(references)),
-        )
+    def take(self, key: str, read: Callable[[_Node], T]) -> T:
+        mapping = self.fields().value
+        assert isinstance(mapping, dict)
+        if key not in mapping:
+            raise RatesError(self.child_path(key), "champ obligatoire manquant")
+        self._used.add(key)
+        return read(_Node(mapping[key], self.child_path(key)))
 
-    def reference(self, node: object, path: str) -> Reference:
-        key = _string(node, path)
-        if key not in self.sources:
-            raise RatesError(path, f"source {key!r} absente de la table `sources`")
-        return self.sources[key]
+    def take_optional(self, key: str, read: Callable[[_Node], T]) -> T | None:
+        mapping = self.fields().value
+        assert isinstance(mapping, dict)
+        return self.take(key, read) if key in mapping else None
 
+    def done(self) -> None:
+        mapping = self.fields().value
+        assert isinstance(mapping, dict)
+        for key in mapping:
+            if key not in self._used:
+                raise RatesError(self.child_path(key), "champ inconnu (faute de frappe ?)")
 
-def _sources(node: object, path: str) -> dict[str, Reference]:
-    table = _mapping(node, path)
-    sources: dict[str, Reference] = {}
-    for key, entry in table.items():
-        entry_path = f"{path}.{key}"
-        fields = _mapping(entry, entry_path)
-        url = fields.get("url")
-        if url is not None:
-            url = _string(url, f"{entry_path}.url")
-            if not url.startswith(("https://", "http://")):
-                raise RatesError(f"{entry_path}.url", f"adresse web attendue, pas {url!r}")
-        sources[key] = Reference(title=_string(_field(fields, "title", entry_path), f"{entry_path}.title"), url=url)
-    return sources
+    def items(self, read: Callable[[_Node], T]) -> tuple[T, ...]:
+        if not isinstance(self.value, list):
+            raise RatesError(self.path, f"attendu une liste, trouvé {_kind(self.value)}")
+        return tuple(read(_Node(item, f"{self.path}[{index}]")) for index, item in enumerate(self.value))
 
+    def table(self, read: Callable[[str, _Node], T]) -> dict[str, T]:
+        mapping = self.fields().value
+        assert isinstance(mapping, dict)
+        if not mapping:
+            raise RatesError(self.path, "la table ne peut pas être vide")
+        return {key: read(key, _Node(item, self.child_path(key))) for key, item in mapping.items()}
 
-def _field(mapping: Mapping[str, object], key: str, parent_path: str) -> object:
-    if key not in mapping:
-        path = f"{parent_path}.{key}" if parent_path else key
-        raise RatesError(path, "champ obligatoire manquant")
-    return mapping[key]
+    def text(self) -> str:
+        if not isinstance(self.value, str) or not self.value.strip():
+            raise RatesError(self.path, f"attendu un texte non vide, trouvé {_kind(self.value)}")
+        return self.value
 
+    def number(self) -> float:
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            raise RatesError(self.path, f"attendu un nombre, trouvé {_kind(self.value)}")
+        number = float(self.value)
+        if not math.isfinite(number):
+            raise RatesError(self.path, "le nombre doit être fini")
+        if number < 0:
+            raise RatesError(self.path, f"le nombre doit être positif ou nul, pas {number}")
+        return number
 
-def _mapping(node: object, path: str) -> dict[str, object]:
-    if not isinstance(node, dict):
-        raise RatesError(path, f"attendu une table de clés, trouvé {_kind(node)}")
-    for key in node:
-        if not isinstance(key, str):
-            raise RatesError(path, f"clé {key!r} : les clés doivent être du texte")
-    return node
+    def date(self) -> datetime.date:
+        if isinstance(self.value, datetime.datetime):
+            return self.value.date()
+        if isinstance(self.value, datetime.date):
+            return self.value
+        if isinstance(self.value, str):
+            try:
+                return datetime.date.fromisoformat(self.value)
+            except ValueError:
+                pass
+        raise RatesError(self.path, f"attendu une date réelle AAAA-MM-JJ, trouvé {self.value!r}")
+
+    def flag(self) -> bool:
+        if not isinstance(self.value, bool):
+            raise RatesError(self.path, f"attendu true ou false, trouvé {_kind(self.value)}")
+        return self.value
 
 
-def _sequence(node: object, path: str) -> Sequence[object]:
-    if not isinstance(node, list):
-        raise RatesError(path, f"attendu une liste, trouvé {_kind(node)}")
-    return node
+def _reference(node: _Node) -> Reference:
+    fields = node.fields()
+    url = fields.take_optional("url", _Node.text)
+    if url is not None and not url.startswith(("https://", "http://")):
+        raise RatesError(f"{node.path}.url", f"adresse web attendue, pas {url!r}")
+    reference = Reference(title=fields.take("title", _Node.text), url=url)
+    fields.done()
+    return reference
 
 
-def _string(node: object, path: str) -> str:
-    if not isinstance(node, str) or not node.strip():
-        raise RatesError(path, f"attendu un texte non vide, trouvé {_kind(node)}")
-    return node
+def _parameter(node: _Node) -> Parameter:
+    fields = node.fields()
+    mapping = fields.value
+    assert isinstance(mapping, dict)
+    has_value = "value" in mapping
+    if has_value == ("low" in mapping or "high" in mapping):
+        raise RatesError(node.path, "indiquer soit `value`, soit `low` et `high`")
+    if has_value:
+        low = high = fields.take("value", _Node.number)
+    else:
+        low = fields.take("low", _Node.number)
+        high = fields.take("high", _Node.number)
+        if low > high:
+            raise RatesError(f"{node.path}.low", f"le bas de fourchette ({low:g}) dépasse le haut ({high:g})")
+    unit = fields.take("unit", _Node.text)
+    if unit == "percent" and high > 100:
+        raise RatesError(f"{node.path}.{'value' if has_value else 'high'}",
+                         f"un pourcentage va de 0 à 100, pas {high:g}")
+    assumption = bool(fields.take_optional("assumption", _Node.flag))
+    rationale = fields.take_optional("rationale", _Node.text)
+    references = fields.take("references", lambda refs: refs.items(_reference))
+    if assumption and rationale is None:
+        raise RatesError(f"{node.path}.rationale", "une hypothèse (`assumption: true`) doit dire pourquoi")
+    if not assumption and rationale is not None:
+        raise RatesError(f"{node.path}.rationale", "`rationale` ne sert qu'avec `assumption: true`")
+    if not assumption and not references:
+        raise RatesError(f"{node.path}.references",
+                         "au moins une référence est nécessaire (ou `assumption: true` avec `rationale`)")
+    parameter = Parameter(
+        path=node.path,
+        key=fields.take_optional("key", _Node.text),
+        label=fields.take("label", _Node.text),
+        unit=unit,
+        low=low,
+        high=high,
+        is_range=not has_value,
+        as_of=fields.take("as_of", _Node.date),
+        references=references,
+        assumption=assumption,
+        rationale=rationale,
+    )
+    fields.done()
+    return parameter
 
 
-def _number(node: object, path: str) -> float:
-    if isinstance(node, bool) or not isinstance(node, int | float):
-        raise RatesError(path, f"attendu un nombre, trouvé {_kind(node)}")
-    number = float(node)
-    if not math.isfinite(number):
-        raise RatesError(path, "le nombre doit être fini")
-    if number < 0:
-        raise RatesError(path, f"le nombre doit être positif ou nul, pas {number}")
-    return number
+def _value(node: _Node) -> Parameter:
+    parameter = _parameter(node)
+    if parameter.is_range:
+        raise RatesError(node.path, "attendu une seule valeur (`value`), pas une fourchette")
+    return parameter
 
 
-def _date(node: object, path: str) -> datetime.date:
-    if isinstance(node, datetime.datetime):
-        return node.date()
-    if isinstance(node, datetime.date):
-        return node
-    if isinstance(node, str):
-        try:
-            return datetime.date.fromisoformat(node)
-        except ValueError:
-            pass
-    raise RatesError(path, f"attendu une date réelle AAAA-MM-JJ, trouvé {node!r}")
+def _sourced_ranges(node: _Node) -> tuple[Parameter, ...]:
+    """A list of parameters, one per source, each with its own unique `key`."""
+    parameters = node.items(_parameter)
+    if not parameters:
+        raise RatesError(node.path, "au moins une fourchette sourcée est nécessaire")
+    seen: set[str] = set()
+    for index, parameter in enumerate(parameters):
+        if parameter.key is None:
+            raise RatesError(f"{node.path}[{index}].key", "champ obligatoire manquant")
+        if parameter.key in seen:
+            raise RatesError(f"{node.path}[{index}].key", f"clé {parameter.key!r} déjà utilisée")
+        seen.add(parameter.key)
+    return parameters
+
+
+def _creator_fund(node: _Node) -> CreatorFund:
+    fields = node.fields()
+    result = CreatorFund(
+        label=fields.take("label", _Node.text),
+        rpm=fields.take("rpm", _sourced_ranges),
+        min_video_seconds=fields.take("min_video_seconds", _value),
+    )
+    fields.done()
+    return result
+
+
+def _creator_rewards(node: _Node) -> CreatorRewards:
+    fields = node.fields()
+    result = CreatorRewards(
+        label=fields.take("label", _Node.text),
+        min_followers=fields.take("min_followers", _value),
+        min_monthly_views=fields.take("min_monthly_views", _value),
+        min_age=fields.take("min_age", _value),
+        min_video_seconds=fields.take("min_video_seconds", _value),
+        rpm=fields.take("rpm", _sourced_ranges),
+    )
+    fields.done()
+    return result
+
+
+def _tier(node: _Node) -> Tier:
+    fields = node.fields()
+    tier = Tier(key=fields.take("key", _Node.text), label=fields.take("label", _Node.text),
+                min_followers=fields.take("min_followers", _value))
+    fields.done()
+    return tier
+
+
+def _price_table(node: _Node) -> PriceTable:
+    fields = node.fields()
+    table = PriceTable(key=fields.take("key", _Node.text), label=fields.take("label", _Node.text),
+                       prices=fields.take("prices", lambda prices: prices.table(lambda _, price: _parameter(price))))
+    fields.done()
+    return table
+
+
+def _brand_deals(node: _Node) -> BrandDeals:
+    fields = node.fields()
+    tiers = fields.take("tiers", lambda tiers: tiers.items(_tier))
+    floors = [tier.min_followers.value for tier in tiers]
+    if not tiers or floors != sorted(set(floors)):
+        raise RatesError(f"{node.path}.tiers", "les paliers doivent aller du plus petit au plus grand seuil")
+    tables = fields.take("price_tables", lambda tables: tables.items(_price_table))
+    tier_keys = {tier.key for tier in tiers}
+    for index, table in enumerate(tables):
+        for tier_key in table.prices:
+            if tier_key not in tier_keys:
+                raise RatesError(f"{node.path}.price_tables[{index}].prices.{tier_key}",
+                                 f"palier inconnu ; paliers possibles : {', '.join(sorted(tier_keys))}")
+    result = BrandDeals(
+        label=fields.take("label", _Node.text),
+        min_followers=fields.take("min_followers", _value),
+        tiers=tiers,
+        price_tables=tables,
+        follower_rates=fields.take("follower_rates", _sourced_ranges),
+        engagement_benchmark=fields.take("engagement_benchmark", _value),
+        engagement_factor_min=fields.take("engagement_factor_min", _value),
+        engagement_factor_max=fields.take("engagement_factor_max", _value),
+    )
+    if result.engagement_factor_min.value > 1 or result.engagement_factor_max.value < 1:
+        raise RatesError(f"{node.path}.engagement_factor_min",
+                         "les bornes doivent encadrer 1 (un engagement égal à la référence ne change rien)")
+    fields.done()
+    return result
+
+
+def _niche(key: str, node: _Node) -> Niche:
+    fields = node.fields()
+    niche = Niche(key=key, label=fields.take("label", _Node.text), brand_factor=fields.take("brand_factor", _parameter),
+                  affiliate_commission=fields.take("affiliate_commission", _sourced_ranges))
+    fields.done()
+    return niche
+
+
+def _live_gifts(node: _Node) -> LiveGifts:
+    fields = node.fields()
+    result = LiveGifts(
+        label=fields.take("label", _Node.text),
+        min_followers=fields.take("min_followers", _value),
+        min_age=fields.take("min_age", _value),
+        coin_price=fields.take("coin_price", _sourced_ranges),
+        diamonds_per_coin=fields.take("diamonds_per_coin", _value),
+        creator_share=fields.take("creator_share", _parameter),
+        diamond_value=fields.take("diamond_value", _sourced_ranges),
+    )
+    fields.done()
+    return result
+
+
+def _subscriptions(node: _Node) -> Subscriptions:
+    fields = node.fields()
+    result = Subscriptions(
+        label=fields.take("label", _Node.text),
+        min_followers=fields.take("min_followers", _value),
+        min_age=fields.take("min_age", _value),
+        store_fee=fields.take("store_fee", _parameter),
+    )
+    fields.done()
+    return result
+
+
+def _region(key: str, node: _Node) -> Region:
+    fields = node.fields()
+    region = Region(key=key, label=fields.take("label", _Node.text),
+                    subscription_share=fields.take("subscription_share", _parameter),
+                    payout_minimum=fields.take("payout_minimum", _parameter))
+    fields.done()
+    return region
+
+
+def _product_type(key: str, node: _Node) -> ProductType:
+    fields = node.fields()
+    product = ProductType(key=key, label=fields.take("label", _Node.text),
+                          margins=fields.take("margins", _sourced_ranges))
+    fields.done()
+    return product
+
+
+def _own_products(node: _Node) -> OwnProducts:
+    fields = node.fields()
+    result = OwnProducts(label=fields.take("label", _Node.text),
+                         product_types=fields.take("product_types", lambda types: types.table(_product_type)))
+    fields.done()
+    return result
+
+
+def _payout(node: _Node) -> Payout:
+    fields = node.fields()
+    methods = fields.take("methods", lambda methods: methods.items(_Node.text))
+    if not methods:
+        raise RatesError(f"{node.path}.methods", "au moins un moyen de retrait est nécessaire")
+    result = Payout(methods=methods, daily_limit=fields.take("daily_limit", _value),
+                    processing_days=fields.take("processing_days", _value))
+    fields.done()
+    return result
+
+
+def _collect(node: object, found: dict[str, Parameter]) -> None:
+    if isinstance(node, Parameter):
+        found.setdefault(node.path, node)
+    elif isinstance(node, tuple):
+        for item in node:
+            _collect(item, found)
+    elif isinstance(node, Mapping):
+        for item in node.values():
+            _collect(item, found)
+    elif hasattr(node, "__dataclass_fields__"):
+        for name in node.__dataclass_fields__:
+            _collect(getattr(node, name), found)
 
 
 def _kind(node: object) -> str:

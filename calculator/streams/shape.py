@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
-from ..money import cents
+from ..money import cents, french_number
 from ..rates import Parameter
+
+PaidBy = Literal["tiktok", "brand", "merchant", "customer"]
 
 
 @dataclass(frozen=True)
@@ -17,34 +20,63 @@ class Unmet:
     reason: str
 
 
+@dataclass(frozen=True)
+class SourcedRange:
+    """One monthly amount computed from one sourced parameter (and any shared factors)."""
+
+    parameter: Parameter
+    low: float
+    high: float
+
+
 def stream(
     label: str,
-    ranges: Sequence[tuple[Parameter, float, float]],
+    ranges: Sequence[SourcedRange],
     unmet: Sequence[Unmet],
-    in_total: bool,
+    *,
+    inputs_used: Sequence[str],
+    paid_by: PaidBy,
+    in_total: bool = True,
+    details: dict[str, object] | None = None,
 ) -> dict[str, object]:
     """Build a stream result: the envelope of its sourced ranges, or zeros when not eligible."""
     eligible = not unmet
-    lows = [cents(low) if eligible else 0.0 for _, low, _ in ranges]
-    highs = [cents(high) if eligible else 0.0 for _, _, high in ranges]
+    lows = [cents(item.low) if eligible else 0.0 for item in ranges]
+    highs = [cents(item.high) if eligible else 0.0 for item in ranges]
     entries = [
         {
-            "key": parameter.key,
-            "source": parameter.label,
-            "parameter": parameter.path,
-            "references": [{"title": ref.title, "url": ref.url} for ref in parameter.references],
+            "key": item.parameter.key or item.parameter.path,
+            "source": item.parameter.label,
+            "parameter": item.parameter.path,
+            "assumption": item.parameter.assumption,
+            "references": [{"title": ref.title, "url": ref.url} for ref in item.parameter.references],
             "low": low,
             "high": high,
         }
-        for (parameter, _, _), low, high in zip(ranges, lows, highs, strict=True)
+        for item, low, high in zip(ranges, lows, highs, strict=True)
     ]
     return {
         "label": label,
-        "low": min(lows),
-        "high": max(highs),
+        "low": min(lows, default=0.0),
+        "high": max(highs, default=0.0),
         "ranges": entries,
         "eligible": eligible,
         "unmet": [item.key for item in unmet],
         "reasons": [item.reason for item in unmet],
+        "inputs_used": list(inputs_used),
+        "paid_by": paid_by,
         "in_total": in_total,
+        "details": details or {},
     }
+
+
+def at_least(value: float, key: str, minimum: Parameter, reason: str) -> list[Unmet]:
+    """[] when value reaches the parameter, else one Unmet whose reason quotes it ({minimum})."""
+    if value >= minimum.value:
+        return []
+    return [Unmet(key, reason.format(minimum=french_number(minimum.value)))]
+
+
+def percent(parameter: Parameter) -> tuple[float, float]:
+    """A percentage parameter as fractions (low, high)."""
+    return parameter.low / 100, parameter.high / 100

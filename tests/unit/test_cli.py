@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from calculator import Rates, estimate
 from calculator.cli import main
@@ -31,6 +32,7 @@ def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture
     assert "500 $ à 6\u202f000 $" in out
     assert "20 $ à 40 $" in out
     assert "hors total" in out
+    assert "Retrait (France) : minimum 10 $ à 50 $, par PayPal ou Virement bancaire." in out
 
 
 def test_ineligible_creator_is_told_why(capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +58,53 @@ def test_missing_flag_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as caught:
         main(ARGS[:-2])
     assert caught.value.code == 2
-    assert "--video-seconds" in capsys.readouterr().err
+    assert "--video-seconds : Ce champ est obligatoire" in capsys.readouterr().err
+
+
+def test_unknown_choice_exits_2_listing_valid_values(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([*ARGS, "--niche", "cuisine"])
+    assert caught.value.code == 2
+    assert "--niche : « cuisine » n'est pas un choix possible. Choix possibles : finance, tech" in \
+        capsys.readouterr().err
+
+
+def test_list_niches(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--rates", str(ROOT / "rates.yml"), "--list-niches"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "finance\tFinance" in lines and len(lines) == 7
+
+
+def test_scenario_fills_inputs_and_flags_override(rates: Rates, capsys: pytest.CaptureFixture[str]) -> None:
+    cases = ROOT / "tests" / "cases"
+    assert main(["--rates", str(ROOT / "rates.yml"), "--cases", str(cases), "--scenario", "finance-100k-engages",
+                 "--sponsored-videos", "2", "--json"]) == 0
+    scenario = yaml.safe_load((cases / "finance-100k-engages.yml").read_text(encoding="utf-8"))
+    expected = estimate({**scenario["inputs"], "sponsored_videos": "2"}, rates)
+    assert json.loads(capsys.readouterr().out) == expected
+
+
+def test_unknown_scenario_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([*ARGS, "--scenario", "nulle-part"])
+    assert caught.value.code == 2
+    assert "--scenario" in capsys.readouterr().err
+
+
+def test_euros_on_request(rates: Rates, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*ARGS, "--currency", "EUR", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["currency"] == "EUR"
+    assert result["total"]["low"] == round(400 * rates.usd_to_eur.value, 2)
+    assert main([*ARGS, "--currency", "EUR"]) == 0
+    assert "Estimation mensuelle (EUR)" in capsys.readouterr().out
+
+
+def test_unknown_currency_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main([*ARGS, "--currency", "GBP"])
+    assert caught.value.code == 2
+    assert "--currency : « GBP »" in capsys.readouterr().err
 
 
 def test_broken_rates_file_names_the_field(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

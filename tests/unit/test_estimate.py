@@ -93,6 +93,12 @@ def test_numbers_typed_the_french_way_are_read(rates: Rates) -> None:
         ("followers", True, "pas vrai/faux"),
         ("followers", [1], "nombre"),
         ("age", 200, "entre 0 et 130"),
+        ("engagement_rate", 101, "entre 0 et 100"),
+        ("product_price", "NaN", "fini"),
+        ("subscribers", -2, "négatif"),
+        ("niche", "cuisine", "Choix possibles : finance, tech, beauty, fitness, fashion, home, general"),
+        ("region", "mars", "n'est pas un choix possible"),
+        ("product_type", 3, "n'est pas un choix possible"),
     ],
 )
 def test_invalid_value_raises_input_error_naming_the_key(rates: Rates, key: str, value: object,
@@ -116,3 +122,26 @@ def test_unknown_key_is_named(rates: Rates) -> None:
         estimate({**ELIGIBLE, "likes": 5}, rates)
     assert caught.value.key == "likes"
     assert isinstance(caught.value, ValueError)
+
+
+def test_optional_inputs_default_to_not_doing_it(rates: Rates) -> None:
+    result = estimate(ELIGIBLE, rates)
+    for name in ("brand_deals", "affiliate", "live_gifts", "subscriptions", "own_products"):
+        assert (result["streams"][name]["low"], result["streams"][name]["high"]) == (0, 0)  # type: ignore[index]
+    blank = {key: "" for key in ("sponsored_videos", "engagement_rate", "niche", "region", "product_type")}
+    assert estimate({**ELIGIBLE, **blank}, rates) == result
+
+
+def test_blank_engagement_counts_as_the_benchmark(rates: Rates) -> None:
+    deal = {**ELIGIBLE, "followers": 100_000, "sponsored_videos": 1, "niche": "finance"}
+    at_benchmark = estimate({**deal, "engagement_rate": rates.brand_deals.engagement_benchmark.value}, rates)
+    assert estimate(deal, rates)["streams"] == at_benchmark["streams"]
+
+
+def test_payout_counts_only_what_tiktok_pays(rates: Rates) -> None:
+    inputs = {**ELIGIBLE, "monthly_views": 0, "sponsored_videos": 3, "live_diamonds": 1000}
+    payout = estimate(inputs, rates)["payout"]
+    assert payout["tiktok_monthly"] == {"low": 5, "high": 5}  # type: ignore[index]
+    assert payout["months_to_first_payout"] == {"low": 2, "high": 10}  # type: ignore[index]
+    nothing = estimate({**ELIGIBLE, "monthly_views": 0}, rates)["payout"]
+    assert nothing["months_to_first_payout"] is None  # type: ignore[index]

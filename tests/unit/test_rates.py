@@ -32,15 +32,26 @@ def test_repository_rates_parse_with_seed_figures() -> None:
     assert rates.creator_fund.min_video_seconds.value == 0
 
 
-def test_every_parameter_has_unit_date_and_references() -> None:
-    rates = parse_rates(RATES_TEXT)
-    parameters = [*rates.creator_fund.rpm, rates.creator_fund.min_video_seconds, *rates.creator_rewards.rpm,
-                  rates.creator_rewards.min_followers, rates.creator_rewards.min_monthly_views,
-                  rates.creator_rewards.min_age, rates.creator_rewards.min_video_seconds]
+def test_every_parameter_has_references_or_is_a_stated_assumption() -> None:
+    parameters = parse_rates(RATES_TEXT).parameters()
+    assert len(parameters) > 40
     for parameter in parameters:
         assert parameter.unit and parameter.label
         assert isinstance(parameter.as_of, datetime.date)
-        assert parameter.references and all(ref.title for ref in parameter.references)
+        if parameter.assumption:
+            assert parameter.rationale, parameter.path
+        else:
+            assert parameter.references and all(ref.title for ref in parameter.references), parameter.path
+
+
+def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
+    rates = parse_rates(RATES_TEXT)
+    assert rates.brand_deals.min_followers.value == 1000
+    assert (rates.live_gifts.min_followers.value, rates.live_gifts.min_age.value) == (1000, 18)
+    assert {(r.payout_minimum.low, r.payout_minimum.high) for r in rates.regions.values()} == {(10, 50)}
+    assert rates.payout.methods == ("PayPal", "Virement bancaire")
+    assert set(rates.niches) >= {"finance", "tech", "beauty", "fitness"}
+    assert set(rates.own_products.product_types) == {"merch", "digital", "coaching"}
 
 
 @pytest.mark.parametrize(
@@ -58,7 +69,25 @@ def test_every_parameter_has_unit_date_and_references() -> None:
         (lambda d: d["creator_rewards"]["rpm"][0].update(as_of="2025-02-30"), "creator_rewards.rpm[0].as_of",
          "date"),
         (lambda d: d["creator_rewards"]["rpm"][0].update(references=["nowhere"]),
-         "creator_rewards.rpm[0].references[0]", "nowhere"),
+         "creator_rewards.rpm[0].references[0]", "table"),
+        (lambda d: d["creator_rewards"]["rpm"][0].update(references=[{"url": "https://example.org"}]),
+         "creator_rewards.rpm[0].references[0].title", "manquant"),
+        (lambda d: d["creator_rewards"]["rpm"][0].update(lwo=1), "creator_rewards.rpm[0].lwo", "inconnu"),
+        (lambda d: d["niches"]["beauty"]["affiliate_commission"][0].update(high=120),
+         "niches.beauty.affiliate_commission[0].high", "pourcentage"),
+        (lambda d: d["brand_deals"]["engagement_factor_max"].pop("rationale"),
+         "brand_deals.engagement_factor_max.rationale", "pourquoi"),
+        (lambda d: d["brand_deals"]["engagement_factor_max"].update(assumption=False),
+         "brand_deals.engagement_factor_max.rationale", "assumption"),
+        (lambda d: d["own_products"]["product_types"]["merch"]["margins"][0].update(references=[]),
+         "own_products.product_types.merch.margins[0].references", "au moins"),
+        (lambda d: d["brand_deals"]["price_tables"][0]["prices"].update(giga=d["brand_deals"]["price_tables"][0][
+            "prices"]["nano"]), "brand_deals.price_tables[0].prices.giga", "palier inconnu"),
+        (lambda d: d["brand_deals"]["tiers"].reverse(), "brand_deals.tiers", "plus petit"),
+        (lambda d: d.update(niches={}), "niches", "vide"),
+        (lambda d: d["payout"].update(methods=[]), "payout.methods", "au moins"),
+        (lambda d: d["regions"]["france"]["payout_minimum"].update(as_of="hier"),
+         "regions.france.payout_minimum.as_of", "date"),
         (lambda d: d["creator_rewards"]["rpm"][0].update(references=[]), "creator_rewards.rpm[0].references",
          "au moins"),
         (lambda d: d["creator_rewards"]["rpm"][1].update(key="napolify"), "creator_rewards.rpm[1].key", "déjà"),
@@ -68,8 +97,7 @@ def test_every_parameter_has_unit_date_and_references() -> None:
         (lambda d: d["creator_rewards"].update(min_age={"low": 1, "high": 2, **{
             k: v for k, v in d["creator_rewards"]["min_age"].items() if k != "value"}}),
          "creator_rewards.min_age", "une seule valeur"),
-        (lambda d: d["sources"]["napolify_rpm"].update(url="javascript:alert(1)"), "sources.napolify_rpm.url",
-         "adresse"),
+        (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "sources[0].url", "adresse"),
         (lambda d: d.update(currency="EUR"), "currency", "USD"),
     ],
 )

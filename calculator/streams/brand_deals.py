@@ -1,0 +1,52 @@
+"""Sponsored videos: videos per month x price per video, the price set by follower tier or per follower.
+
+Each sourced price (a tier table's price for the creator's tier, or a price per 1,000
+followers) gives its own range; all are adjusted by the same two factors:
+- engagement: the creator's rate over the sourced benchmark, clamped to the stated bounds
+  (a blank rate counts as the benchmark, so the factor is 1);
+- niche: the niche's factor range from rates.yml (1 for the niches sources say pay best).
+"""
+
+from __future__ import annotations
+
+from ..inputs import Inputs
+from ..rates import BrandDeals, Niche, Tier
+from .shape import SourcedRange, at_least, stream
+
+
+def brand_deals(inputs: Inputs, rules: BrandDeals, niche: Niche) -> dict[str, object]:
+    unmet = at_least(inputs.followers, "followers", rules.min_followers,
+                     "Les marques démarchent les comptes à partir d'environ {minimum} abonnés.")
+    tier = creator_tier(inputs.followers, rules.tiers)
+    engagement = engagement_factor(inputs.engagement_rate, rules)
+    low_factor = inputs.sponsored_videos * engagement * niche.brand_factor.low
+    high_factor = inputs.sponsored_videos * engagement * niche.brand_factor.high
+    ranges = [
+        SourcedRange(table.prices[tier.key], table.prices[tier.key].low * low_factor,
+                     table.prices[tier.key].high * high_factor)
+        for table in rules.price_tables
+        if tier is not None and tier.key in table.prices
+    ]
+    thousands = inputs.followers / 1000
+    ranges += [SourcedRange(rate, thousands * rate.low * low_factor, thousands * rate.high * high_factor)
+               for rate in rules.follower_rates]
+    details: dict[str, object] = {
+        "tier": None if tier is None else {"key": tier.key, "label": tier.label},
+        "engagement_factor": round(engagement, 4),
+        "niche_factor": {"low": niche.brand_factor.low, "high": niche.brand_factor.high},
+    }
+    return stream(rules.label, ranges, unmet, inputs_used=["followers", "sponsored_videos", "engagement_rate", "niche"],
+                  paid_by="brand", details=details)
+
+
+def creator_tier(followers: float, tiers: tuple[Tier, ...]) -> Tier | None:
+    """The highest tier whose floor the creator reaches (tiers are sorted by floor)."""
+    reached = [tier for tier in tiers if followers >= tier.min_followers.value]
+    return reached[-1] if reached else None
+
+
+def engagement_factor(engagement_rate: float | None, rules: BrandDeals) -> float:
+    if engagement_rate is None:
+        return 1.0
+    ratio = engagement_rate / rules.engagement_benchmark.value
+    return min(max(ratio, rules.engagement_factor_min.value), rules.engagement_factor_max.value)

@@ -1,0 +1,50 @@
+"""Runs every scenario of tests/cases/ (OpenFisca style): inputs in, expected figures out.
+
+`expected` is a subset of the estimate() result; under a stream, `ranges` is written as
+[[low, high], ...] in the order of the sourced ranges.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from calculator import Rates, estimate
+from calculator.scenarios import Scenario, load_scenarios
+from tests.conftest import ROOT
+
+SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
+
+
+def check(expected: Any, actual: Any, path: str) -> None:
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), f"{path}: expected a table, got {actual!r}"
+        for key, value in expected.items():
+            assert key in actual, f"{path}.{key}: missing from the result"
+            if key == "ranges" and isinstance(value, list) and value and isinstance(value[0], list):
+                pairs = [[entry["low"], entry["high"]] for entry in actual[key]]
+                check(value, pairs, f"{path}.{key}")
+            else:
+                check(value, actual[key], f"{path}.{key}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), f"{path}: {actual!r} != {expected!r}"
+        for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
+            check(want, got, f"{path}[{index}]")
+    elif isinstance(expected, bool) or expected is None or isinstance(expected, str):
+        assert actual == expected, f"{path}: {actual!r} != {expected!r}"
+    else:
+        assert actual == pytest.approx(expected, abs=0.005), f"{path}: {actual!r} != {expected!r}"
+
+
+def test_there_are_cases_for_the_seed_and_every_tier() -> None:
+    names = {scenario.name for scenario in SCENARIOS}
+    assert {"un-million-de-vues", "500-000-vues-qualifiees", "finance-100k-engages"} <= names
+    tiers = {scenario.expected["streams"].get("brand_deals", {}).get("details", {}).get("tier", {}).get("key")
+             for scenario in SCENARIOS}
+    assert {"nano", "micro", "mid", "macro", "mega"} <= tiers
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.name for scenario in SCENARIOS])
+def test_scenario(scenario: Scenario, rates: Rates) -> None:
+    check(scenario.expected, estimate(scenario.inputs, rates), scenario.name)
