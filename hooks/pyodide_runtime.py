@@ -28,10 +28,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from calculator import Rates
+
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # What loadPyodide() fetches at start-up; nothing else from the npm package is served.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+CASES_DIR = ROOT / "tests" / "cases"
 SOURCE_WHEELS = ROOT / ".cache" / "wheels"
 COMPILED_CACHE = ROOT / ".cache" / "pyodide-wheels"
 COMPILER = ROOT / "scripts" / "pyodide"
@@ -43,10 +46,10 @@ _compiled: list[Path] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    from calculator import INPUT_FIELDS, RatesError, parse_rates
+    from calculator import RatesError, parse_rates
 
     try:  # fail the build, not the reader's browser, when rates.yml is wrong
-        parse_rates(RATES_FILE.read_text(encoding="utf-8"))
+        rates = parse_rates(RATES_FILE.read_text(encoding="utf-8"))
     except RatesError as error:
         raise PluginError(f"{RATES_FILE}: {error}") from None
 
@@ -59,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     calculator_wheel = _write_calculator_wheel(SOURCE_WHEELS / "staging")
     _compiled[:] = _compile_for_pyodide([calculator_wheel, pyyaml[-1]])
     config.extra["calculator"] = {
-        "fields": [dataclasses.asdict(field) for field in INPUT_FIELDS],
+        **calculator_form(rates),
         "wheels": [f"assets/wheels/{wheel.name}" for wheel in _compiled],
         "rates": "assets/rates.yml",
         "worker": "javascripts/calculator-worker.mjs",
@@ -68,8 +71,48 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def calculator_form(rates: Rates) -> dict[str, Any]:
+    """What the widget template needs: fields with their choices, and presets from tests/cases/."""
+    from calculator import INPUT_FIELDS, InputError, choices, estimate
+    from calculator.scenarios import load_scenarios
+
+    fields = [
+        {**dataclasses.asdict(field), "form_value": _form_value(field.initial if field.required else field.default),
+         "options": [{"value": key, "label": label} for key, label in choices(field, rates).items()]
+         if field.kind == "choice" else []}
+        for field in INPUT_FIELDS
+    ]
+    presets = []
+    for scenario in load_scenarios(CASES_DIR):
+        if not scenario.preset:
+            continue
+        try:
+            estimate(scenario.inputs, rates)
+        except InputError as error:
+            raise PluginError(f"tests/cases/{scenario.name}.yml: {error}") from None
+        # Every field gets a value, so a preset replaces what the previous one filled in.
+        values = {field["key"]: _preset_value(field, scenario.inputs.get(field["key"])) for field in fields}
+        presets.append({"name": scenario.name, "title": scenario.title, "description": scenario.description,
+                        "inputs": values})
+    return {"fields": fields, "presets": presets, "currencies": ["USD", "EUR"]}
+
+
+def _preset_value(field: dict[str, Any], given: object) -> str:
+    if given is not None:
+        return _form_value(given)
+    return str(field["form_value"]) if field["required"] or field["kind"] == "choice" else ""
+
+
+def _form_value(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    for path in (ROOT / "calculator", RATES_FILE, ROOT / "hooks"):
+    for path in (ROOT / "calculator", RATES_FILE, ROOT / "hooks", CASES_DIR):
         server.watch(str(path))
     return server
 

@@ -1,7 +1,7 @@
 // The calculator's worker: loads Pyodide once, then answers each request with what
 // the Python package says. It only moves data: every rule and message lives in calculator/.
 //
-// Page -> worker: {type: "init", pyodide, wheels, rates} once, then {type: "estimate", id, inputs}.
+// Page -> worker: {type: "init", pyodide, wheels, rates} once, then {type: "estimate", id, inputs, currency}.
 // Worker -> page: {type: "ready"} | {type: "failed", message} | {type: "answer", id, answer}.
 
 let session = null;
@@ -33,7 +33,7 @@ self.addEventListener("message", async ({ data }) => {
     }
   } else if (data.type === "estimate" && session !== null) {
     try {
-      const answer = (await session).answer(JSON.stringify(data.inputs));
+      const answer = (await session).answer(JSON.stringify(data.inputs), data.currency ?? "USD");
       self.postMessage({ type: "answer", id: data.id, answer: JSON.parse(answer) });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error?.message ?? error) });

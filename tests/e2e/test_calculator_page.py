@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
+from calculator.scenarios import load_scenarios
 from tests.conftest import ROOT
 from tests.e2e.conftest import READY, build_site, serve
 
-DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS}
+DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
+SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
+STREAM_COUNT = 7
 
 
 def shown(page: Page) -> dict[str, tuple[float, float]]:
@@ -104,7 +108,7 @@ def test_bad_input_is_marked_kept_and_hides_stale_numbers(page: Page, site_url: 
     type_values(page, {"followers": "20000"})
     expect(field).not_to_have_attribute("aria-invalid", "true")
     expect(page.locator("[data-error-for=followers]")).to_be_hidden()
-    expect(page.locator("[data-stream]")).to_have_count(2)
+    expect(page.locator("[data-stream]")).to_have_count(STREAM_COUNT)
 
 
 def test_bad_query_value_is_shown_as_typed(page: Page, site_url: str) -> None:
@@ -129,3 +133,88 @@ def test_home_page_links_to_the_calculator(page: Page, site_url: str) -> None:
     page.get_by_role("link", name=re.compile("calculateur", re.I)).first.click()
     page.wait_for_selector(READY, timeout=60_000)
     assert page.url.endswith("/calculateur/")
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.name for scenario in SCENARIOS])
+def test_every_scenario_from_the_url_matches_cpython(page: Page, site_url: str, rates: Rates,
+                                                     scenario: Any) -> None:
+    query = urlencode({key: str(value) for key, value in scenario.inputs.items()})
+    open_calculator(page, f"{site_url}/calculateur/?{query}")
+    assert shown(page) == expected(scenario.inputs, rates)
+
+
+def test_presets_fill_the_form_in_one_click(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?product_sales=40&product_price=10")
+    presets = [scenario for scenario in SCENARIOS if scenario.preset]
+    assert len(presets) >= 3
+    for scenario in presets:
+        page.get_by_role("button", name=scenario.title).click()
+        page.wait_for_selector(READY)
+        assert shown(page) == expected(scenario.inputs, rates), scenario.name
+        for key, value in scenario.inputs.items():
+            expect(page.locator(f"[name={key}]")).to_have_value(str(value))
+        # Whatever the previous state, a preset leaves no other income filled in.
+        expect(page.locator("input[name=product_sales]")).to_have_value("")
+
+
+def test_optional_fields_and_selects_recompute(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    type_values(page, {"sponsored_videos": "2", "affiliate_sales": "30", "average_order_value": "19,90",
+                       "live_diamonds": "20000", "subscribers": "12", "subscription_price": "4.99",
+                       "product_sales": "7", "product_price": "35"})
+    for key, value in {"niche": "beauty", "region": "us_ca", "product_type": "coaching"}.items():
+        page.select_option(f"select[name={key}]", value)
+        page.wait_for_selector(READY)
+    inputs = {**DEFAULTS, "sponsored_videos": "2", "affiliate_sales": "30", "average_order_value": "19,90",
+              "live_diamonds": "20000", "subscribers": "12", "subscription_price": "4.99", "product_sales": "7",
+              "product_price": "35", "niche": "beauty", "region": "us_ca", "product_type": "coaching"}
+    figures = shown(page)
+    assert figures == expected(inputs, rates)
+    assert all(figures[name][1] > 0 for name in ("brand_deals", "affiliate", "live_gifts", "subscriptions",
+                                                  "own_products"))
+
+
+def test_unknown_choice_in_the_link_is_kept_and_explained(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?niche=cuisine")
+    expect(page.locator("select[name=niche]")).to_have_value("cuisine")
+    expect(page.locator("select[name=niche]")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("[data-error-for=niche]")).to_contain_text("Choix possibles : finance")
+    expect(page.locator("[data-stream]")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("key", "typed", "message"), [("engagement_rate", "120", "entre 0 et 100"),
+                                                       ("product_price", "NaN", "fini"),
+                                                       ("subscribers", "-4", "négatif")])
+def test_bad_optional_input_is_explained(page: Page, site_url: str, key: str, typed: str, message: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    type_values(page, {key: typed})
+    expect(page.locator(f"input[name={key}]")).to_have_value(typed)
+    expect(page.locator(f"[data-error-for={key}]")).to_contain_text(message)
+    expect(page.locator("[data-stream]")).to_have_count(0)
+
+
+def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
+    page.select_option("[data-currency]", "EUR")
+    page.wait_for_selector(READY)
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000"}, rates)
+    low = round(400 * rates.usd_to_eur.value, 2)
+    expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_contain_text(
+        f"{low:.2f}".replace(".", ",") + "\u00a0€")
+    assert "currency=EUR" in page.url
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("[data-currency]")).to_have_value("EUR")
+
+
+def test_result_shows_sources_chart_and_payout(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&live_diamonds=10000")
+    rewards = page.locator("[data-stream=creator_rewards]")
+    rewards.get_by_text("Sources et fourchettes").click()
+    expect(rewards.get_by_role("link", name=re.compile("Napolify"))).to_have_attribute(
+        "href", "https://napolify.com/blogs/news/creator-rewards-rpm")
+    chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles par source de revenus"))
+    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50\u00a0\\$"))
+    expect(chart.locator("rect")).to_have_count(STREAM_COUNT)
+    expect(page.locator("[data-payout]")).to_contain_text("Premier retrait possible après 1 mois au mieux")
+    expect(page.locator("[data-payout]")).to_contain_text("PayPal ou Virement bancaire")
