@@ -56,8 +56,21 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Milestone:
+    """A dated event the guide tells (a launch, a closure), with its sources."""
+
+    key: str
+    label: str
+    date: datetime.date
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
 class CreatorFund:
     label: str
+    us_fund: Parameter
+    us_pledge: Parameter
+    global_pledge: Parameter
     rpm: tuple[Parameter, ...]
     min_video_seconds: Parameter
 
@@ -69,6 +82,8 @@ class CreatorRewards:
     min_monthly_views: Parameter
     min_age: Parameter
     min_video_seconds: Parameter
+    qualified_view_seconds: Parameter
+    min_qualified_views_per_video: Parameter
     rpm: tuple[Parameter, ...]
 
 
@@ -163,6 +178,7 @@ class Payout:
 class Rates:
     currency: str
     usd_to_eur: Parameter
+    milestones: Mapping[str, Milestone]
     creator_fund: CreatorFund
     creator_rewards: CreatorRewards
     brand_deals: BrandDeals
@@ -174,11 +190,20 @@ class Rates:
     own_products: OwnProducts
     payout: Payout
 
-    def parameters(self) -> list[Parameter]:
-        """Every parameter once, in file order (shared YAML aliases count once)."""
+    def parameters_by_path(self) -> dict[str, Parameter]:
+        """Every parameter by its key path, in file order (a YAML alias appears at each place it is used)."""
         found: dict[str, Parameter] = {}
         _collect(self, found)
-        return list(found.values())
+        return found
+
+    def parameters(self) -> list[Parameter]:
+        """Every distinct figure once, in file order: a parameter shared through a YAML alias counts once."""
+        unique: dict[tuple[object, ...], Parameter] = {}
+        for parameter in self.parameters_by_path().values():
+            content = (parameter.label, parameter.unit, parameter.low, parameter.high, parameter.as_of,
+                       parameter.references, parameter.assumption)
+            unique.setdefault(content, parameter)
+        return list(unique.values())
 
 
 def parse_rates(yaml_text: str) -> Rates:
@@ -197,6 +222,7 @@ def parse_rates(yaml_text: str) -> Rates:
     rates = Rates(
         currency=currency,
         usd_to_eur=root.take("usd_to_eur", _parameter),
+        milestones=root.take("milestones", lambda node: node.table(_milestone)),
         creator_fund=root.take("creator_fund", _creator_fund),
         creator_rewards=root.take("creator_rewards", _creator_rewards),
         brand_deals=root.take("brand_deals", _brand_deals),
@@ -373,10 +399,24 @@ def _sourced_ranges(node: _Node) -> tuple[Parameter, ...]:
     return parameters
 
 
+def _milestone(key: str, node: _Node) -> Milestone:
+    fields = node.fields()
+    references = fields.take("references", lambda refs: refs.items(_reference))
+    if not references:
+        raise RatesError(f"{node.path}.references", "au moins une référence est nécessaire")
+    milestone = Milestone(key=key, label=fields.take("label", _Node.text), date=fields.take("date", _Node.date),
+                          references=references)
+    fields.done()
+    return milestone
+
+
 def _creator_fund(node: _Node) -> CreatorFund:
     fields = node.fields()
     result = CreatorFund(
         label=fields.take("label", _Node.text),
+        us_fund=fields.take("us_fund", _value),
+        us_pledge=fields.take("us_pledge", _value),
+        global_pledge=fields.take("global_pledge", _value),
         rpm=fields.take("rpm", _sourced_ranges),
         min_video_seconds=fields.take("min_video_seconds", _value),
     )
@@ -392,6 +432,8 @@ def _creator_rewards(node: _Node) -> CreatorRewards:
         min_monthly_views=fields.take("min_monthly_views", _value),
         min_age=fields.take("min_age", _value),
         min_video_seconds=fields.take("min_video_seconds", _value),
+        qualified_view_seconds=fields.take("qualified_view_seconds", _value),
+        min_qualified_views_per_video=fields.take("min_qualified_views_per_video", _value),
         rpm=fields.take("rpm", _sourced_ranges),
     )
     fields.done()

@@ -21,6 +21,7 @@ import logging
 import os
 import shutil
 import subprocess
+import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -59,8 +60,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     pyyaml = sorted(SOURCE_WHEELS.glob("pyyaml-*-py3-none-any.whl"))
     if not pyyaml:
         raise PluginError("no pure PyYAML wheel in .cache/wheels/: run scripts/build (it builds one)")
-    calculator_wheel = _write_calculator_wheel(SOURCE_WHEELS / "staging")
-    _compiled[:] = _compile_for_pyodide([calculator_wheel, pyyaml[-1]])
+    # A private folder per build: two builds at once (tests, mkdocs serve) never read a half-written wheel.
+    with tempfile.TemporaryDirectory(prefix="calculator-wheel-") as work:
+        calculator_wheel = _write_calculator_wheel(Path(work))
+        _compiled[:] = _compile_for_pyodide([calculator_wheel, pyyaml[-1]])
     config.extra["calculator"] = {
         **calculator_form(rates),
         "wheels": [f"assets/wheels/{wheel.name}" for wheel in _compiled],
@@ -165,12 +168,11 @@ def _compile_for_pyodide(wheels: list[Path]) -> list[Path]:
         if not target.is_file():
             to_compile.append(wheel)
     if to_compile:
-        staging = COMPILED_CACHE / "staging"
-        staging.mkdir(parents=True, exist_ok=True)
+        COMPILED_CACHE.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix="staging-", dir=COMPILED_CACHE))
         for wheel in to_compile:
             shutil.copy2(wheel, staging / wheel.name)
-        output = COMPILED_CACHE / "output"
-        output.mkdir(parents=True, exist_ok=True)
+        output = Path(tempfile.mkdtemp(prefix="output-", dir=COMPILED_CACHE))
         command = ["node", str(COMPILER / "compile.mjs"), str(staging), str(output), *(w.name for w in to_compile)]
         completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
         if completed.returncode != 0:
@@ -180,6 +182,8 @@ def _compile_for_pyodide(wheels: list[Path]) -> list[Path]:
             if not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.move(output / target.name, target)
+        shutil.rmtree(staging)
+        shutil.rmtree(output)
     return targets
 
 

@@ -1,0 +1,257 @@
+"""MkDocs hook: every figure in the guide's Markdown comes from rates.yml or the calculator.
+
+Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They see:
+- `rates`: the parsed rates.yml (calculator.Rates), e.g. `{{ rates.creator_fund.rpm[0] | usd }}`;
+- filters that format for French readers (Babel): `usd`, `eur`, `number`, `percent`,
+  `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links);
+- functions that call the calculator: `scenario("un-million-de-vues")` (a tests/cases/ file),
+  `estimate(followers=…, …)`, and tables: `glance_table()`, `rpm_table()`,
+  `stream_table(result, "creator_rewards")`, `parameters_table()`.
+
+Every parameter a page shows is recorded, and the page ends with the date its figures were
+last checked (the newest `as_of`). Undefined names fail the build (StrictUndefined).
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from calculator import Parameter, Rates, Reference, estimate, parse_rates
+from calculator.rates import Milestone
+from calculator.scenarios import load_scenario
+
+ROOT = Path(__file__).resolve().parent.parent
+RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
+CASES_DIR = ROOT / "tests" / "cases"
+LOCALE = "fr_FR"
+NBSP = "\u00a0"
+UNITS = {
+    "USD": "$",
+    "EUR per USD": "€ pour 1 $",
+    "USD per 1000 views": "$ pour 1 000 vues",
+    "USD per 1000 qualified views": "$ pour 1 000 vues qualifiées",
+    "USD per video": "$ par vidéo",
+    "USD per 1000 followers per video": "$ par vidéo pour 1 000 abonnés",
+    "USD per coin": "$ par pièce",
+    "USD per diamond": "$ par diamant",
+    "USD per day": "$ par jour",
+    "diamonds per coin": "diamant(s) par pièce",
+    "percent": "%",
+    "factor": "coefficient",
+    "followers": "abonnés",
+    "views per 30 days": "vues sur 30 jours",
+    "qualified views": "vues qualifiées",
+    "years": "ans",
+    "seconds": "secondes",
+    "days": "jours",
+}
+
+_state: dict[str, Any] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    rates = parse_rates(RATES_FILE.read_text(encoding="utf-8"))
+    _state["rates"] = rates
+    _state["by_path"] = rates.parameters_by_path()
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    used: dict[str, Parameter] = {}
+    figures = Figures(_state["rates"], _state["by_path"], used, page)
+    try:
+        text = figures.environment.from_string(markdown).render(figures.context())
+    except jinja2.TemplateError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from None
+    if used:
+        checked = max(parameter.as_of for parameter in used.values())
+        text += (f"\n\nChiffres de cette page vérifiés pour la dernière fois le "
+                 f"{format_date(checked, 'long', locale=LOCALE)}, voir [Sources et méthode]"
+                 f"({_relative(page, 'sources.md')}).\n{{: .cpt-checked data-checked=\"{checked.isoformat()}\" }}\n")
+    return text + figures.footnotes()
+
+
+class Figures:
+    """The names a page's template sees; records each parameter it formats."""
+
+    def __init__(self, rates: Rates, by_path: dict[str, Parameter], used: dict[str, Parameter], page: Page) -> None:
+        self.page = page
+        self.cited: dict[Reference, int] = {}
+        self.rates = rates
+        self.by_path = by_path
+        self.used = used
+        self.environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                              keep_trailing_newline=True)
+        filters: dict[str, Callable[..., str]] = {
+            "usd": lambda figure: self.amount(figure, "$"),
+            "eur": lambda figure: self.amount(figure, "€"),
+            "number": lambda figure: self.amount(figure, ""),
+            "percent": lambda figure: self.amount(figure, "%"),
+            "usd_long": self.usd_long,
+            "date": lambda item: format_date(self.when(item), "long", locale=LOCALE),
+            "month": lambda item: format_date(self.when(item), "MMMM y", locale=LOCALE),
+            "refs": self.refs,
+            "cite": self.cite,
+        }
+        self.environment.filters.update(filters)
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "rates": self.rates,
+            "scenario": self.scenario,
+            "estimate": self.estimate,
+            "glance_table": self.glance_table,
+            "rpm_table": self.rpm_table,
+            "stream_table": self.stream_table,
+            "parameters_table": self.parameters_table,
+        }
+
+    # --- formatting ---------------------------------------------------------
+    def record(self, figure: object) -> None:
+        if isinstance(figure, Parameter):
+            self.used.setdefault(figure.path, figure)
+
+    def amount(self, figure: Parameter | float, unit: str) -> str:
+        """'0,02 à 0,04 $' for a range, '10 000' for a number; French separators."""
+        self.record(figure)
+        suffix = f"{NBSP}{unit}" if unit else ""
+        if isinstance(figure, Parameter):
+            if figure.is_range:
+                return f"{_number(figure.low)} à {_number(figure.high)}{suffix}"
+            return f"{_number(figure.value)}{suffix}"
+        return f"{_number(figure)}{suffix}"
+
+    def usd_long(self, figure: Parameter) -> str:
+        """200000000 -> '200 millions de dollars'."""
+        self.record(figure)
+        for size, word in ((1e9, "milliard"), (1e6, "million")):
+            if figure.value >= size:
+                count = figure.value / size
+                return f"{_number(count)} {word}{'s' if count >= 2 else ''} de dollars"
+        return f"{_number(figure.value)} dollars"
+
+    def when(self, item: Milestone | datetime.date) -> datetime.date:
+        return item.date if isinstance(item, Milestone) else item
+
+    def refs(self, item: Parameter | Milestone | Iterable[Reference]) -> str:
+        """The item's references as Markdown links (plain title when there is no url)."""
+        self.record(item)
+        references = item.references if isinstance(item, Parameter | Milestone) else tuple(item)
+        return ", ".join(f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*" for ref in references)
+
+    def cite(self, item: Parameter | Milestone) -> str:
+        """Footnote marks for the item's references; footnotes() lists them at the end of the page."""
+        self.record(item)
+        marks = []
+        for reference in item.references:
+            number = self.cited.setdefault(reference, len(self.cited) + 1)
+            marks.append(f"[^{number}]")
+        return "".join(marks)
+
+    def footnotes(self) -> str:
+        lines = [f"[^{number}]: [{ref.title}]({ref.url})" if ref.url else f"[^{number}]: *{ref.title}*"
+                 for ref, number in self.cited.items()]
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+    # --- the calculator -----------------------------------------------------
+    def estimate(self, **inputs: object) -> dict[str, Any]:
+        result: dict[str, Any] = estimate(inputs, self.rates)
+        for stream in result["streams"].values():
+            for entry in stream["ranges"]:
+                self.record(self.by_path[entry["parameter"]])
+        return result
+
+    def scenario(self, name: str) -> dict[str, Any]:
+        return self.estimate(**{str(k): v for k, v in load_scenario(CASES_DIR / f"{name}.yml").inputs.items()})
+
+    # --- tables -----------------------------------------------------------------
+    def stream_table(self, result: dict[str, Any], name: str) -> str:
+        """One row per sourced range of a stream in an estimate() result."""
+        rows = ["| Source du taux | Montant sur le mois |", "|---|---|"]
+        for entry in result["streams"][name]["ranges"]:
+            marks = self.cite(self.by_path[entry["parameter"]])
+            rows.append(f"| {entry['source']}{marks} | {_number(entry['low'])} à {_number(entry['high'])}{NBSP}$ |")
+        return "\n".join(rows)
+
+    def rpm_table(self) -> str:
+        """The two programmes' rates per 1,000 views, one row per source, side by side."""
+        rows = ["| Programme | Source | Pour 1 000 vues |", "|---|---|---|"]
+        for programme in (self.rates.creator_rewards, self.rates.creator_fund):
+            for rpm in programme.rpm:
+                rows.append(f"| {programme.label} | {rpm.label}{self.cite(rpm)} | {self.amount(rpm, '$')} |")
+        return "\n".join(rows)
+
+    def glance_table(self) -> str:
+        """Home page: each way of earning, what it takes, and what it pays per 1,000 views (if it does)."""
+        rates = self.rates
+        rewards, fund, live = rates.creator_rewards, rates.creator_fund, rates.live_gifts
+
+        def link(label: str, target: str) -> str:
+            return f"[{label}]({_relative(self.page, target)})"
+
+        def number(parameter: Parameter) -> str:
+            return self.amount(parameter, "")
+
+        rewards_rpm = " ; ".join(self.amount(rpm, "$") for rpm in rewards.rpm)
+        fund_rpm = " ; ".join(self.amount(rpm, "$") for rpm in fund.rpm)
+        fund_end = format_date(rates.milestones["creator_fund_end"].date, "long", locale=LOCALE)
+        not_per_view = "pas de taux par vue :"
+        rows = [
+            ("Programme", "Conditions", "Gain typique pour 1 000 vues"),
+            (link(rewards.label, "programmes/recompenses-createurs.md"),
+             f"{number(rewards.min_followers)} abonnés, {number(rewards.min_monthly_views)} vues sur 30 jours, "
+             f"{number(rewards.min_age)} ans, vidéos de plus de {number(rewards.min_video_seconds)} secondes",
+             f"{rewards_rpm} selon la source"),
+            (link(fund.label, "programmes/fonds-createurs.md"), f"fermé en France depuis le {fund_end}", fund_rpm),
+            (link(rates.brand_deals.label, "revenus/partenariats.md"),
+             f"à partir d'environ {number(rates.brand_deals.min_followers)} abonnés",
+             f"{not_per_view} un prix par vidéo"),
+            (link(rates.affiliate.label, "revenus/affiliation.md"),
+             "aucune condition officielle pour les liens hors TikTok", f"{not_per_view} une commission par vente"),
+            (link(live.label, "revenus/live.md"), f"{number(live.min_followers)} abonnés, {number(live.min_age)} ans",
+             f"{not_per_view} des diamants"),
+            (link(rates.subscriptions.label, "revenus/abonnements.md"),
+             f"{number(rates.subscriptions.min_followers)} abonnés, {number(rates.subscriptions.min_age)} ans",
+             f"{not_per_view} une part de chaque abonnement"),
+            (link(rates.own_products.label, "revenus/produits.md"), "un produit et une communauté",
+             f"{not_per_view} une marge par vente"),
+        ]
+        header, *body = rows
+        return "\n".join(["| " + " | ".join(header) + " |", "|---|---|---|",
+                          *("| " + " | ".join(row) + " |" for row in body)])
+
+    def parameters_table(self) -> str:
+        """Every parameter of rates.yml: label, figure, unit, as-of date, references or assumption."""
+        rows = ["| Paramètre | Valeur | Unité | Vérifié le | Références |", "|---|---|---|---|---|"]
+        for parameter in self.rates.parameters():
+            self.record(parameter)
+            figure = (f"{_number(parameter.low)} à {_number(parameter.high)}" if parameter.is_range
+                      else _number(parameter.value))
+            sources = self.refs(parameter) or ""
+            if parameter.assumption:
+                sources = f"**Hypothèse du modèle** : {parameter.rationale}" + (f" ({sources})" if sources else "")
+            rows.append(f"| {parameter.label} <br><small>`{parameter.path}`</small> | {figure} | "
+                        f"{UNITS.get(parameter.unit, parameter.unit)} | "
+                        f"{format_date(parameter.as_of, 'short', locale=LOCALE)} | {sources} |")
+        return "\n".join(rows)
+
+
+def _number(value: float) -> str:
+    return str(format_decimal(value, format="#,##0.####", locale=LOCALE))
+
+
+def _relative(page: Page, target: str) -> str:
+    depth = page.file.src_uri.count("/")
+    return "../" * depth + target
