@@ -124,14 +124,13 @@ class Figures:
             self.used.setdefault(figure.path, figure)
 
     def amount(self, figure: Parameter | float, unit: str) -> str:
-        """'0,02 à 0,04 $' for a range, '10 000' for a number; French separators."""
+        """'0,02 à 0,04 $' for a range, '10 000' for a number; French separators, cents for money."""
         self.record(figure)
         suffix = f"{NBSP}{unit}" if unit else ""
-        if isinstance(figure, Parameter):
-            if figure.is_range:
-                return f"{_number(figure.low)} à {_number(figure.high)}{suffix}"
-            return f"{_number(figure.value)}{suffix}"
-        return f"{_number(figure)}{suffix}"
+        bounds = [figure.low, figure.high] if isinstance(figure, Parameter) and figure.is_range else [
+            figure.value if isinstance(figure, Parameter) else figure]
+        money = unit in ("$", "€") and not all(float(bound).is_integer() for bound in bounds)
+        return " à ".join(_number(bound, money) for bound in bounds) + suffix
 
     def usd_long(self, figure: Parameter) -> str:
         """200000000 -> '200 millions de dollars'."""
@@ -182,7 +181,8 @@ class Figures:
         rows = ["| Source du taux | Montant sur le mois |", "|---|---|"]
         for entry in result["streams"][name]["ranges"]:
             marks = self.cite(self.by_path[entry["parameter"]])
-            rows.append(f"| {entry['source']}{marks} | {_number(entry['low'])} à {_number(entry['high'])}{NBSP}$ |")
+            rows.append(f"| {entry['source']}{marks} | {self.amount(entry['low'], '$')} à "
+                        f"{self.amount(entry['high'], '$')} |")
         return "\n".join(rows)
 
     def rpm_table(self) -> str:
@@ -248,8 +248,9 @@ class Figures:
         return "\n".join(rows)
 
 
-def _number(value: float) -> str:
-    return str(format_decimal(value, format="#,##0.####", locale=LOCALE))
+def _number(value: float, cents: bool = False) -> str:
+    """French digits: '10 000', '0,5'; with cents, '0,50' (amounts of money that are not whole)."""
+    return str(format_decimal(value, format="#,##0.00##" if cents else "#,##0.####", locale=LOCALE))
 
 
 def _relative(page: Page, target: str) -> str:

@@ -15,3 +15,11 @@ RATES_TEXT = (ROOT / "rates.yml").read_text(encoding="utf-8")
 @pytest.fixture(scope="session")
 def rates() -> Rates:
     return parse_rates(RATES_TEXT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
+    from tests.sitebuild import build_site
+
+    return build_site(tmp_path_factory.mktemp("site"))

@@ -6,12 +6,6 @@ uncaught error or logs a console error (a failed load, a worker crash).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
 
-from tests.conftest import ROOT
+from tests.sitebuild import serve
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -28,38 +22,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 READY = "[data-calculator][data-state=ready]:not([data-busy])"
 
 
-def build_site(target: Path, rates_file: Path | None = None) -> Path:
-    """Run the real build (MkDocs with its hooks) into `target`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if rates_file is not None:
-        env["COMBIEN_RATES_FILE"] = str(rates_file)
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
-                               cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    return target
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@functools.cache
-def _serve(directory: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(QuietHandler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
-def serve(directory: Path) -> str:
-    """Serve `directory` on a free port for the rest of the session; return its base URL."""
-    return _serve(directory)
-
-
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return serve(build_site(tmp_path_factory.mktemp("site")))
+def site_url(built_site: Path) -> str:
+    return serve(built_site)
 
 
 @pytest.fixture(scope="session")

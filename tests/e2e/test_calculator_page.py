@@ -13,7 +13,8 @@ from playwright.sync_api import Page, expect
 from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
 from calculator.scenarios import load_scenarios
 from tests.conftest import ROOT
-from tests.e2e.conftest import READY, build_site, serve
+from tests.e2e.conftest import READY
+from tests.sitebuild import build_site, serve
 
 DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
 SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
