@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .currency import in_currency
+from .currency import currency_problem, in_currency
 from .estimate import estimate
-from .inputs import InputError, read_inputs
+from .inputs import read_inputs
 from .rates import parse_rates
 
 
@@ -28,13 +28,13 @@ class Session:
         if not isinstance(inputs, dict):
             return _errors({"": "Les données doivent être une table de champs."})
         _, errors = read_inputs(inputs, self.rates)
+        problem = currency_problem(currency)
+        if problem:
+            errors["currency"] = problem
         if errors:
             return _errors(errors)
         result = estimate(inputs, self.rates)
-        try:
-            shown = in_currency(result, self.rates, currency)
-        except InputError as error:
-            return _errors({error.key: error.message})
+        shown = in_currency(result, self.rates, currency)
         return json.dumps({"ok": True, "result": result, "shown": shown}, ensure_ascii=False)
 
 

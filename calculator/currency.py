@@ -15,11 +15,18 @@ from .rates import Rates
 CURRENCIES = ("USD", "EUR")
 
 
+def currency_problem(currency: str) -> str | None:
+    """The French message for a currency the calculator cannot show, or None."""
+    if currency in CURRENCIES:
+        return None
+    return f"« {currency} » n'est pas une devise possible. Choix possibles : {', '.join(CURRENCIES)}."
+
+
 def in_currency(result: dict[str, Any], rates: Rates, currency: str) -> dict[str, Any]:
     """A copy of an estimate() result with every money amount in `currency`."""
-    if currency not in CURRENCIES:
-        raise InputError("currency", f"« {currency} » n'est pas une devise possible. Choix possibles : "
-                         f"{', '.join(CURRENCIES)}.")
+    problem = currency_problem(currency)
+    if problem:
+        raise InputError("currency", problem)
     if currency == result["currency"]:
         return result
     rate = rates.usd_to_eur.value

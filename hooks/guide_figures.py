@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from calculator import Parameter, Rates, Reference, estimate, parse_rates
+from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, parse_rates
 from calculator.rates import Milestone
 from calculator.scenarios import load_scenario
 
@@ -110,6 +110,7 @@ class Figures:
     def context(self) -> dict[str, Any]:
         return {
             "rates": self.rates,
+            "input_fields": INPUT_FIELDS,
             "scenario": self.scenario,
             "estimate": self.estimate,
             "glance_table": self.glance_table,

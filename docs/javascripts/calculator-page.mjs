@@ -19,6 +19,7 @@ function mount(root) {
     if (query.has(control.name)) setValue(control, query.get(control.name));
   }
   if (query.has("currency")) setValue(currency, query.get("currency"));
+  if (root.hasAttribute("data-embed")) embedOptions(root, controls, query);
 
   const worker = new Worker(absolute(root.dataset.worker), { type: "module" });
   worker.addEventListener("message", ({ data }) => {
@@ -67,9 +68,10 @@ function mount(root) {
 
   function render(answer) {
     const errors = answer.ok ? {} : answer.errors;
-    for (const control of controls) {
-      const message = errors[control.name];
-      const slot = root.querySelector(`[data-error-for="${control.name}"]`);
+    for (const control of [...controls, currency]) {
+      const key = control.name || control.dataset.key;
+      const message = errors[key];
+      const slot = root.querySelector(`[data-error-for="${key}"]`);
       if (message) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");
       slot.textContent = message ?? "";
@@ -78,7 +80,8 @@ function mount(root) {
     if (!answer.ok) {
       // Never leave the previous numbers on screen as if they answered the new input.
       results.replaceChildren();
-      const others = Object.entries(errors).filter(([key]) => !controls.some((control) => control.name === key));
+      const shownBesideAField = (key) => key === "currency" || controls.some((control) => control.name === key);
+      const others = Object.entries(errors).filter(([key]) => !shownBesideAField(key));
       status.textContent = ["Corrigez le champ signalé pour voir l'estimation.", ...others.map(([, m]) => m)].join(" ");
       return;
     }
@@ -102,6 +105,30 @@ function mount(root) {
       ...(shown.exchange_rate ? [exchangeNote(shown.exchange_rate)] : []),
     );
   }
+}
+
+// /embed/ only: which fields to show (?fields=followers,monthly_views), the palette
+// (?theme=light|dark|auto), and the widget's height for embed.js in the host page.
+function embedOptions(root, controls, query) {
+  const wanted = new Set((query.get("fields") ?? "").split(","));
+  if (controls.some((control) => wanted.has(control.name))) {
+    for (const control of controls) control.closest(".cpt-field").hidden = !wanted.has(control.name);
+    for (const group of root.querySelectorAll("fieldset")) {
+      group.hidden = ![...group.querySelectorAll(".cpt-field")].some((field) => !field.hidden);
+    }
+    root.querySelector(".cpt-presets")?.setAttribute("hidden", "");
+  }
+  const scheme = { light: "default", dark: "slate" }[query.get("theme")];
+  if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
+  if (window.parent === window) return;
+  let reported = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(root.getBoundingClientRect().bottom + window.scrollY + 24);
+    if (height === reported) return;
+    reported = height;
+    // The height is not a secret: any page may frame the widget, so any parent may read it.
+    window.parent.postMessage({ type: "combien-paie-tiktok:height", version: 1, height }, "*");
+  }).observe(root);
 }
 
 function setValue(control, value) {

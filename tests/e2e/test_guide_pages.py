@@ -64,7 +64,7 @@ def test_search_works_in_french_and_offline(page: Page, site_url: str) -> None:
     page.keyboard.type("diamants")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=15_000)
-    expect(page.locator(".md-search-result__meta")).to_contain_text("correspondant")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("documents trouvés")
 
 
 def test_palette_toggle_switches_to_dark(page: Page, site_url: str) -> None:

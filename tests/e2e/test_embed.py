@@ -1,0 +1,214 @@
+"""The embeddable calculator on a "blog" served from another origin than the site.
+
+Two local servers on different ports: the blog fixture pages (written by each test) and
+the built site. The figures in every widget must be CPython's, the iframe must follow its
+content's height, and hostile attributes, queries and messages must change nothing.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
+
+from calculator import Rates
+from tests.e2e.conftest import READY
+from tests.e2e.test_calculator_page import DEFAULTS, expected, shown
+from tests.sitebuild import serve
+
+_names = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def blog(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    folder = tmp_path_factory.mktemp("blog")
+    return folder, serve(folder)
+
+
+@pytest.fixture(autouse=True)
+def no_dialog(page: Page) -> Iterator[list[str]]:
+    dialogs: list[str] = []
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield dialogs
+    assert dialogs == [], f"a dialog opened: {dialogs}"
+
+
+def open_blog(page: Page, blog: tuple[Path, str], body: str) -> None:
+    folder, url = blog
+    name = f"article-{next(_names)}.html"
+    (folder / name).write_text(f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>Blog</title>"
+                               f"</head><body><h1>Mon article</h1>{body}<p>Fin de l'article.</p></body></html>",
+                               encoding="utf-8")
+    page.goto(f"{url}/{name}")
+
+
+def ready_frame(element: ElementHandle) -> Frame:
+    element.scroll_into_view_if_needed()  # the iframes load lazily
+    frame = element.content_frame()
+    assert frame is not None
+    frame.wait_for_selector(READY, timeout=60_000)
+    return frame
+
+
+def content_height(frame: Frame) -> float:
+    return float(frame.evaluate(
+        "() => document.querySelector('[data-calculator]').getBoundingClientRect().bottom + scrollY + 24"))
+
+
+def frame_height(element: ElementHandle) -> float:
+    box = element.bounding_box()
+    assert box is not None
+    return float(box["height"])
+
+
+def wait_heights_match(element: ElementHandle, frame: Frame) -> None:
+    for _ in range(50):
+        if abs(frame_height(element) - content_height(frame)) <= 3:
+            return
+        frame.wait_for_timeout(100)
+    raise AssertionError(f"iframe {frame_height(element)} px, content {content_height(frame)} px")
+
+
+def test_script_snippets_sync_async_defer_each_get_their_widget(page: Page, site_url: str, blog: tuple[Path, str],
+                                                                  rates: Rates) -> None:
+    snippets = [
+        ({"monthly_views": "300000", "followers": "20000"}, ""),
+        ({"monthly_views": "1000000", "followers": "50000", "niche": "beauty", "sponsored_videos": "1"}, " async"),
+        ({"live_diamonds": "4000", "followers": "3000", "currency": "EUR"}, " defer"),
+    ]
+    body = "".join(
+        f'<p>Widget {index}</p><script src="{site_url}/embed.js"'
+        + "".join(f' data-{key.replace("_", "-")}="{value}"' for key, value in values.items())
+        + f"{attribute}></script>"
+        for index, (values, attribute) in enumerate(snippets)
+    )
+    open_blog(page, blog, body)
+    frames = page.query_selector_all("iframe")
+    assert len(frames) == 3
+    for element, (values, _) in zip(frames, snippets, strict=True):
+        assert element.get_attribute("title") == "Calculateur de revenus TikTok"
+        assert element.get_attribute("loading") == "lazy"
+        frame = ready_frame(element)
+        inputs = {key: value for key, value in values.items() if key != "currency"}
+        assert shown(frame) == expected({**DEFAULTS, **inputs}, rates)  # type: ignore[arg-type]
+        # The iframe stands where its tag was: right after the paragraph before it.
+        assert element.evaluate("e => e.previousElementSibling.tagName") == "SCRIPT"
+    assert frames[2].content_frame().locator("[data-currency]").input_value() == "EUR"  # type: ignore[union-attr]
+
+
+def test_plain_iframe_works_with_a_fixed_height(page: Page, site_url: str, blog: tuple[Path, str],
+                                                rates: Rates) -> None:
+    open_blog(page, blog, f'<iframe src="{site_url}/embed/?followers=15000&amp;monthly_views=250000" '
+                          'title="Calculateur" width="100%" height="900" style="border:0"></iframe>')
+    frame = ready_frame(page.query_selector("iframe"))  # type: ignore[arg-type]
+    assert shown(frame) == expected({**DEFAULTS, "followers": "15000", "monthly_views": "250000"}, rates)  # type: ignore[arg-type]
+
+
+def test_iframe_height_follows_its_content(page: Page, site_url: str, blog: tuple[Path, str]) -> None:
+    open_blog(page, blog, f'<script src="{site_url}/embed.js" data-fields="followers,monthly_views"></script>')
+    element = page.query_selector("iframe")
+    assert element is not None
+    frame = ready_frame(element)
+    expect(frame.locator("input[name=age]")).to_be_hidden()
+    expect(frame.locator("input[name=followers]")).to_be_visible()
+    wait_heights_match(element, frame)
+    with_results = frame_height(element)
+    frame.fill("input[name=followers]", "beaucoup")
+    frame.wait_for_selector(READY)
+    wait_heights_match(element, frame)
+    assert frame_height(element) < with_results - 100  # the results are gone, the frame shrank
+    frame.fill("input[name=followers]", "25000")
+    frame.wait_for_selector(READY)
+    wait_heights_match(element, frame)
+    assert abs(frame_height(element) - with_results) <= 3
+
+
+HOSTILE = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+
+
+def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site_url: str,
+                                                                blog: tuple[Path, str], rates: Rates) -> None:
+    open_blog(page, blog,
+              f'<script src="{site_url}/embed.js" data-followers="{HOSTILE.replace(chr(34), "&quot;")}" '
+              f'data-fields="&lt;svg onload=alert(3)&gt;" data-theme="javascript:alert(4)" data-x-unknown="1" '
+              f'data-currency="&lt;b&gt;" data-monthly-views="1000000"></script>')
+    element = page.query_selector("iframe")
+    assert element is not None
+    frame = ready_frame(element)
+    expect(frame.locator("input[name=followers]")).to_have_value(HOSTILE)
+    expect(frame.locator("[data-error-for=followers]")).to_contain_text("n'est pas un nombre")
+    expect(frame.locator("[data-calculator] img")).to_have_count(0)
+    expect(frame.locator("[data-error-for=currency]")).to_contain_text("« <b> » n'est pas une devise possible")
+    frame.fill("input[name=followers]", "20000")
+    frame.select_option("[data-currency]", "USD")
+    frame.wait_for_selector(READY)
+    before = shown(frame)  # type: ignore[arg-type]
+    assert before == expected({**DEFAULTS, "followers": "20000", "monthly_views": "1000000"}, rates)
+    height = frame_height(element)
+    # Messages that are not from the widget's frame, or claim absurd heights, are ignored by embed.js;
+    # the widget itself listens to no message at all.
+    page.evaluate("""() => {
+        const frame = document.querySelector('iframe');
+        window.postMessage({type: 'combien-paie-tiktok:height', version: 1, height: 5}, '*');
+        frame.contentWindow.postMessage({type: 'combien-paie-tiktok:height', version: 1, height: 5}, '*');
+        frame.contentWindow.postMessage({type: 'estimate', id: 99, inputs: {followers: 1}}, '*');
+        frame.contentWindow.postMessage('<img src=x onerror=alert(5)>', '*');
+        const spy = document.createElement('iframe');
+        spy.srcdoc = "<script>parent.postMessage({type: 'combien-paie-tiktok:height', version: 1, height: 7}, '*')"
+            + "<\\/script>";
+        document.body.append(spy);
+    }""")
+    page.wait_for_timeout(500)
+    assert abs(frame_height(element) - height) <= 3
+    assert shown(frame) == before  # type: ignore[arg-type]
+    assert frame.url.startswith(f"{site_url}/embed/")
+    assert page.context.cookies() == []
+
+
+def test_embed_page_keeps_the_dom_contract_and_links_back(page: Page, site_url: str, rates: Rates) -> None:
+    page.goto(f"{site_url}/embed/?monthly_views=500000&theme=dark")
+    page.wait_for_selector(READY, timeout=60_000)
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    expect(page.locator("header, nav.md-nav, footer")).to_have_count(0)
+    credit = page.get_by_role("link", name="Sources et guide complet")
+    expect(credit).to_have_attribute("target", "_blank")
+
+
+
+
+def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url: str, blog: tuple[Path, str],
+                                                           rates: Rates) -> None:
+    page.goto(f"{site_url}/integrer/")
+    page.check("input[name=fields][value=sponsored_videos]")
+    page.fill("[data-prefill=followers]", "45000")
+    page.fill("[data-prefill=monthly_views]", "600000")
+    page.fill("[data-prefill=sponsored_videos]", "2")
+    page.select_option("select[name=currency]", "EUR")
+    script_snippet = page.locator('[data-snippet="script"] code').inner_text()
+    iframe_snippet = page.locator('[data-snippet="iframe"] code').inner_text()
+    assert script_snippet.startswith(f'<script src="{site_url}/embed.js" data-fields="followers,age,monthly_views,')
+    assert 'data-followers="45000"' in script_snippet and 'data-currency="EUR"' in script_snippet
+    # The preview runs the same snippet.
+    preview = page.locator("[data-embed-preview] iframe")
+    expect(preview).to_have_count(1, timeout=5_000)
+    inputs = {**DEFAULTS, "followers": "45000", "monthly_views": "600000", "sponsored_videos": "2"}
+    assert shown(ready_frame(preview.element_handle())) == expected(inputs, rates)  # type: ignore[arg-type]
+
+    open_blog(page, blog, f"<p>Script :</p>{script_snippet}<p>Iframe :</p>{iframe_snippet}")
+    frames = page.query_selector_all("iframe")
+    assert len(frames) == 2
+    for element in frames:
+        frame = ready_frame(element)
+        assert shown(frame) == expected(inputs, rates)  # type: ignore[arg-type]
+        expect(frame.locator("[data-currency]")).to_have_value("EUR")
+        expect(frame.locator("input[name=sponsored_videos]")).to_be_visible()
+        expect(frame.locator("input[name=product_price]")).to_be_hidden()
