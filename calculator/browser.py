@@ -13,6 +13,7 @@ from .currency import currency_problem, in_currency
 from .estimate import estimate
 from .inputs import read_inputs
 from .rates import parse_rates
+from .render import render_result
 
 
 class Session:
@@ -20,7 +21,8 @@ class Session:
         self.rates = parse_rates(rates_text)
 
     def answer(self, inputs_json: str, currency: str = "USD") -> str:
-        """{"ok": true, "result": USD result, "shown": result in `currency`} or {"ok": false, "errors": {...}}."""
+        """{"ok": true, "result": USD result, "shown": it in `currency`, "html": the results panel}
+        or {"ok": false, "errors": {key: French message}}."""
         try:
             inputs = json.loads(inputs_json)
         except json.JSONDecodeError as error:
@@ -35,7 +37,8 @@ class Session:
             return _errors(errors)
         result = estimate(inputs, self.rates)
         shown = in_currency(result, self.rates, currency)
-        return json.dumps({"ok": True, "result": result, "shown": shown}, ensure_ascii=False)
+        return json.dumps({"ok": True, "result": result, "shown": shown, "html": render_result(result, shown)},
+                          ensure_ascii=False)
 
 
 def _errors(errors: dict[str, str]) -> str:

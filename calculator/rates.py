@@ -227,7 +227,7 @@ def parse_rates(yaml_text: str) -> Rates:
         creator_rewards=root.take("creator_rewards", _creator_rewards),
         brand_deals=root.take("brand_deals", _brand_deals),
         niches=root.take("niches", lambda node: node.table(_niche)),
-        affiliate=root.take("affiliate", lambda node: Affiliate(node.fields().take("label", _Node.text))),
+        affiliate=root.take("affiliate", _affiliate),
         live_gifts=root.take("live_gifts", _live_gifts),
         subscriptions=root.take("subscriptions", _subscriptions),
         regions=root.take("regions", lambda node: node.table(_region)),
@@ -492,6 +492,13 @@ def _niche(key: str, node: _Node) -> Niche:
                   affiliate_commission=fields.take("affiliate_commission", _sourced_ranges))
     fields.done()
     return niche
+
+
+def _affiliate(node: _Node) -> Affiliate:
+    fields = node.fields()
+    result = Affiliate(label=fields.take("label", _Node.text))
+    fields.done()
+    return result
 
 
 def _live_gifts(node: _Node) -> LiveGifts:

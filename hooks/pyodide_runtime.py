@@ -76,7 +76,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def calculator_form(rates: Rates) -> dict[str, Any]:
     """What the widget template needs: fields with their choices, and presets from tests/cases/."""
-    from calculator import INPUT_FIELDS, InputError, choices, estimate
+    from calculator import CURRENCIES, INPUT_FIELDS, InputError, choices, estimate
+    from calculator.render import render_result
     from calculator.scenarios import load_scenarios
 
     fields = [
@@ -97,7 +98,11 @@ def calculator_form(rates: Rates) -> dict[str, Any]:
         values = {field["key"]: _preset_value(field, scenario.inputs.get(field["key"])) for field in fields}
         presets.append({"name": scenario.name, "title": scenario.title, "description": scenario.description,
                         "inputs": values})
-    return {"fields": fields, "presets": presets, "currencies": ["USD", "EUR"]}
+    # The default state, computed now so the page shows real numbers before Python starts.
+    defaults = {field["key"]: field["form_value"] for field in fields}
+    result = estimate(defaults, rates)
+    return {"fields": fields, "presets": presets, "currencies": list(CURRENCIES),
+            "prerender": render_result(result, result), "query_keys": [*defaults, "currency"]}
 
 
 def _preset_value(field: dict[str, Any], given: object) -> str:

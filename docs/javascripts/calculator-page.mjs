@@ -32,6 +32,10 @@ function mount(root) {
       render(data.answer);
       root.removeAttribute("data-busy");
       root.dataset.state = "ready";
+      // From now on the panel answers the form: the build-time figures and the waiting note go.
+      results.removeAttribute("data-prerendered");
+      root.querySelector("[data-pending]")?.remove();
+      document.documentElement.removeAttribute("data-cpt-query");
     }
   });
   worker.postMessage({
@@ -53,6 +57,8 @@ function mount(root) {
   }
 
   function changed() {
+    // Typed before Python is ready: the build-time figures no longer answer the form.
+    if (results.hasAttribute("data-prerendered")) document.documentElement.setAttribute("data-cpt-query", "");
     const params = new URLSearchParams(controls.filter((c) => c.value !== "").map((c) => [c.name, c.value]));
     if (currency.value !== "USD") params.set("currency", currency.value);
     history.replaceState(null, "", `?${params}`);
@@ -86,24 +92,18 @@ function mount(root) {
       return;
     }
     status.textContent = "";
-    const { result, shown } = answer;
+    // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
+    // at build time; amounts are then written with the reader's Intl formatting.
+    results.innerHTML = answer.html;
     const money = new Intl.NumberFormat("fr-FR", {
       style: "currency",
-      currency: shown.currency,
+      currency: answer.shown.currency,
       currencyDisplay: "narrowSymbol",
       trailingZeroDisplay: "stripIfInteger",
     });
-    const span = (range) => `${money.format(range.low)} à ${money.format(range.high)}`;
-    const total = element("p", { class: "cpt-total" }, `Total estimé : ${span(shown.total)} par mois`);
-    Object.assign(total.dataset, { total: "", low: result.total.low, high: result.total.high });
-    const names = Object.keys(result.streams);
-    results.replaceChildren(
-      total,
-      chart(names.map((name) => shown.streams[name]), span),
-      ...names.map((name) => streamRow(name, result.streams[name], shown.streams[name], span)),
-      payoutBlock(shown.payout, money, span),
-      ...(shown.exchange_rate ? [exchangeNote(shown.exchange_rate)] : []),
-    );
+    for (const amount of results.querySelectorAll("[data-money]")) {
+      amount.textContent = money.format(Number(amount.dataset.money));
+    }
   }
 }
 
@@ -134,94 +134,11 @@ function embedOptions(root, controls, query) {
 function setValue(control, value) {
   if (control.tagName === "SELECT" && ![...control.options].some((option) => option.value === value)) {
     // Keep what the link asked for visible, so Python can say why it is not a valid choice.
-    control.append(element("option", { value }, value));
+    const option = document.createElement("option");
+    option.value = value;
+    option.textContent = value;
+    control.append(option);
   }
   control.value = value;
 }
 
-function streamRow(name, stream, shown, span) {
-  const row = element("section", { class: "cpt-stream" });
-  Object.assign(row.dataset, { stream: name, low: stream.low, high: stream.high, eligible: stream.eligible });
-  const title = stream.in_total ? shown.label : `${shown.label} (pour comparaison, hors total)`;
-  row.append(element("h3", {}, title), element("p", { class: "cpt-amount" }, `${span(shown)} par mois`));
-  if (!stream.eligible) {
-    row.append(element("p", { class: "cpt-ineligible" }, `Non éligible : ${shown.reasons.join(" ")}`));
-  }
-  const sources = element(
-    "ul",
-    {},
-    ...shown.ranges.map((range) => {
-      const item = element("li", {}, `${range.source}${range.assumption ? " (hypothèse du modèle)" : ""} : `);
-      item.append(`${span(range)}. `);
-      range.references.forEach((reference, index) => {
-        if (index) item.append(" ; ");
-        item.append(
-          reference.url
-            ? element("a", { href: reference.url, rel: "noopener noreferrer" }, reference.title)
-            : reference.title,
-        );
-      });
-      return item;
-    }),
-  );
-  row.append(element("details", {}, element("summary", {}, "Sources et fourchettes"), sources));
-  return row;
-}
-
-function payoutBlock(payout, money, span) {
-  const months = payout.months_to_first_payout;
-  let timing = "Avec ces chiffres, TikTok ne vous verse rien : aucun retrait possible.";
-  if (months) {
-    const slowest = months.high === null ? "jamais si le mois est mauvais" : `${months.high} mois au pire`;
-    timing = `Premier retrait possible après ${months.low} mois au mieux, ${slowest}.`;
-  }
-  const block = element(
-    "section",
-    { class: "cpt-payout" },
-    element("h3", {}, `Retirer l'argent versé par TikTok (${payout.region_label})`),
-    element("p", {}, `Versé par TikTok chaque mois : ${span(payout.tiktok_monthly)}. ${timing}`),
-    element(
-      "p",
-      {},
-      `Retrait minimum : ${span(payout.minimum)} selon le pays, par ${payout.methods.join(" ou ")}, ` +
-        `au plus ${money.format(payout.daily_limit)} par jour, traité sous ${payout.processing_days} jours.`,
-    ),
-  );
-  block.dataset.payout = "";
-  return block;
-}
-
-function exchangeNote(rate) {
-  const value = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 4 }).format(rate.value);
-  const date = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long" }).format(new Date(rate.as_of));
-  return element("p", { class: "cpt-hint" }, `Montants convertis à ${value} € pour 1 $ (taux du ${date}).`);
-}
-
-// One bar per stream from its low to its high amount, on a common scale; the figure's
-// label carries the same figures as text.
-function chart(streams, span) {
-  const svgNS = "http://www.w3.org/2000/svg";
-  const max = Math.max(...streams.map((stream) => stream.high), 1);
-  const rows = streams.map((stream) => {
-    const svg = document.createElementNS(svgNS, "svg");
-    svg.setAttribute("viewBox", "0 0 100 10");
-    svg.setAttribute("preserveAspectRatio", "none");
-    const bar = document.createElementNS(svgNS, "rect");
-    const width = Math.max((100 * (stream.high - stream.low)) / max, 0.5);
-    const attributes = { x: Math.min((100 * stream.low) / max, 99.5), y: 1, width, height: 8 };
-    for (const [name, value] of Object.entries(attributes)) bar.setAttribute(name, value);
-    svg.append(bar);
-    return element("div", { class: "cpt-bar" }, element("span", {}, stream.label), svg);
-  });
-  const summary = streams.map((stream) => `${stream.label} : ${span(stream)}`).join(" ; ");
-  const figure = element("figure", { class: "cpt-chart", role: "img" }, ...rows);
-  figure.setAttribute("aria-label", `Fourchettes mensuelles par source de revenus. ${summary}.`);
-  return figure;
-}
-
-function element(tag, attributes, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}

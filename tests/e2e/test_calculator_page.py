@@ -215,7 +215,39 @@ def test_result_shows_sources_chart_and_payout(page: Page, site_url: str) -> Non
     expect(rewards.get_by_role("link", name=re.compile("Napolify"))).to_have_attribute(
         "href", "https://napolify.com/blogs/news/creator-rewards-rpm")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles par source de revenus"))
-    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50\u00a0\\$"))
+    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50 à 50\u00a0\\$"))
     expect(chart.locator("rect")).to_have_count(STREAM_COUNT)
     expect(page.locator("[data-payout]")).to_contain_text("Premier retrait possible après 1 mois au mieux")
     expect(page.locator("[data-payout]")).to_contain_text("PayPal ou Virement bancaire")
+
+
+@pytest.mark.parametrize("path", ["calculateur/", "embed/"])
+def test_without_javascript_the_defaults_are_prerendered(browser: Any, site_url: str, rates: Rates,
+                                                         path: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    assert shown(page) == expected(DEFAULTS, rates)
+    expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_be_visible()
+    context.close()
+
+
+def test_other_inputs_in_the_link_hide_the_default_figures_until_python_answers(page: Page, site_url: str,
+                                                                               rates: Rates) -> None:
+    page.goto(f"{site_url}/calculateur/?monthly_views=500000", wait_until="domcontentloaded")
+    expect(page.locator("input[name=monthly_views]")).to_have_value("500000")
+    expect(page.locator("[data-pending]")).to_be_visible()
+    expect(page.locator("[data-results]")).to_be_hidden()
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("[data-pending]")).to_have_count(0)
+    expect(page.locator("[data-results]")).to_be_visible()
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
+
+
+def test_typing_before_python_is_ready_hides_the_default_figures(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/calculateur/", wait_until="domcontentloaded")
+    expect(page.locator("[data-results] [data-stream]")).to_have_count(STREAM_COUNT)
+    expect(page.locator("[data-results]")).to_be_visible()
+    page.fill("input[name=followers]", "123456")
+    expect(page.locator("[data-results]")).to_be_hidden()
+    page.wait_for_selector(READY, timeout=60_000)

@@ -7,6 +7,7 @@ from typing import Any
 
 from calculator import estimate, in_currency
 from calculator.browser import Session
+from calculator.render import render_result
 from tests.conftest import RATES_TEXT
 
 SESSION = Session(RATES_TEXT)
@@ -20,7 +21,7 @@ def answer(payload: object, currency: str = "USD") -> dict[str, Any]:
 
 def test_valid_form_gives_the_estimate() -> None:
     result = estimate(FORM, SESSION.rates)
-    assert answer(FORM) == {"ok": True, "result": result, "shown": result}
+    assert answer(FORM) == {"ok": True, "result": result, "shown": result, "html": render_result(result, result)}
 
 
 def test_euros_are_shown_while_the_result_stays_in_usd() -> None:

@@ -9,7 +9,8 @@ import pytest
 
 from tests.conftest import ROOT
 
-TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+# Template expressions, and code (snippets to copy are not prose).
+NOT_PROSE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|^```.*?^```|`[^`\n]+`", re.S | re.M)
 LITERAL_FIGURES = [
     re.compile(r"\d[\d \u00a0\u202f.,]*(?:\$|US\$|€|%|\bUSD\b|\bEUR\b|\bdollars?\b|\beuros?\b|"
                r"\bmillions? de dollars|\bmilliards? de dollars)", re.I),
@@ -19,8 +20,8 @@ LITERAL_FIGURES = [
 
 
 def literal_figures(markdown: str) -> list[str]:
-    """Figures typed outside {{ … }} / {% … %}, each with the text around it."""
-    prose = TEMPLATE.sub(" ", markdown)
+    """Figures typed outside {{ … }}, {% … %} and code, each with the text around it."""
+    prose = NOT_PROSE.sub(" ", markdown)
     return [prose[max(match.start() - 30, 0):match.end() + 10].replace("\n", " ")
             for pattern in LITERAL_FIGURES for match in pattern.finditer(prose)]
 
@@ -38,7 +39,8 @@ def test_the_check_catches_typed_figures(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["{{ rates.creator_fund.rpm[0] | usd }} pour 1 000 vues", "10 000 abonnés et {{ x | percent }}",
-     "Le RPM (revenu pour 1 000 vues) varie.", "en 2023, un million de vues", "{% set r = estimate(a=5) %}"],
+     "Le RPM (revenu pour 1 000 vues) varie.", "en 2023, un million de vues", "{% set r = estimate(a=5) %}",
+     '```html\n<iframe width="100%">\n```', "l'adresse `?width=100%`"],
 )
 def test_the_check_lets_template_figures_and_counts_through(text: str) -> None:
     assert literal_figures(text) == []

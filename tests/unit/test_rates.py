@@ -85,6 +85,7 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
             "prices"]["nano"]), "brand_deals.price_tables[0].prices.giga", "palier inconnu"),
         (lambda d: d["brand_deals"]["tiers"].reverse(), "brand_deals.tiers", "plus petit"),
         (lambda d: d.update(niches={}), "niches", "vide"),
+        (lambda d: d["affiliate"].update(rate=5), "affiliate.rate", "inconnu"),
         (lambda d: d["payout"].update(methods=[]), "payout.methods", "au moins"),
         (lambda d: d["regions"]["france"]["payout_minimum"].update(as_of="hier"),
          "regions.france.payout_minimum.as_of", "date"),
