@@ -71,6 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     used: dict[str, Parameter] = {}
     figures = Figures(_state["rates"], _state["by_path"], used, page)
+    figures.assets = config.extra.get("calculator", {})
     try:
         text = figures.environment.from_string(markdown).render(figures.context())
     except jinja2.TemplateError as error:
@@ -89,6 +90,7 @@ class Figures:
     def __init__(self, rates: Rates, by_path: dict[str, Parameter], used: dict[str, Parameter], page: Page) -> None:
         self.page = page
         self.cited: dict[Reference, int] = {}
+        self.assets: dict[str, Any] = {}
         self.rates = rates
         self.by_path = by_path
         self.used = used
@@ -111,6 +113,7 @@ class Figures:
         return {
             "rates": self.rates,
             "input_fields": INPUT_FIELDS,
+            "asset": self.asset,
             "scenario": self.scenario,
             "estimate": self.estimate,
             "glance_table": self.glance_table,
@@ -150,6 +153,10 @@ class Figures:
         self.record(item)
         references = item.references if isinstance(item, Parameter | Milestone) else tuple(item)
         return ", ".join(f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*" for ref in references)
+
+    def asset(self, role: str) -> str:
+        """The content-hashed address of a file the runtime hook planned, for raw HTML in this page."""
+        return "../" * self.page.url.count("/") + str(self.assets[role])
 
     def cite(self, item: Parameter | Milestone) -> str:
         """Footnote marks for the item's references; footnotes() lists them at the end of the page."""

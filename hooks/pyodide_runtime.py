@@ -1,11 +1,14 @@
-"""MkDocs hook: put the Python calculator in the site.
+"""MkDocs hook: put the Python calculator in the site, ready to start fast and be cached forever.
 
 - on_config: write the `calculator` wheel from calculator/ (no setuptools, no build/
-  leftovers), byte-compile it and the pure PyYAML wheel for Pyodide (cached by content),
-  and hand the calculator page its runtime settings through `config.extra.calculator`.
-- on_post_build: copy the Pyodide runtime from node_modules, the wheels and rates.yml
-  into the built site, so the page loads nothing from outside its own origin.
-- on_serve: rebuild when the calculator or rates.yml change.
+  leftovers), byte-compile it and the pure PyYAML wheel for Pyodide, build the reduced
+  standard library they need and a lock file listing only them (all cached by content),
+  then plan every runtime file under a content-hashed name and hand the calculator pages
+  their settings through `config.extra.calculator`.
+- on_files: keep the unhashed sources of those files out of the site.
+- on_post_build: write the planned files: Pyodide's runtime from node_modules, the reduced
+  standard library, the lock, the wheels, rates.yml, the page scripts and the stylesheet.
+- on_serve: rebuild when the calculator, rates.yml or the scenarios change.
 
 Nothing here needs the network: scripts/install has already run `npm ci` and built the
 PyYAML wheel into .cache/wheels/.
@@ -19,6 +22,8 @@ import importlib.util
 import json
 import logging
 import os
+import posixpath
+import re
 import shutil
 import subprocess
 import tempfile
@@ -28,32 +33,45 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
 
 from calculator import Rates
 
 ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
-# What loadPyodide() fetches at start-up; nothing else from the npm package is served.
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# What loadPyodide() fetches besides the standard library and the lock, which we make ourselves.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 CASES_DIR = ROOT / "tests" / "cases"
 SOURCE_WHEELS = ROOT / ".cache" / "wheels"
 COMPILED_CACHE = ROOT / ".cache" / "pyodide-wheels"
+STDLIB_CACHE = ROOT / ".cache" / "pyodide-stdlib"
 COMPILER = ROOT / "scripts" / "pyodide"
 # Tests build the site from a modified copy of rates.yml through this variable.
 RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
+# Files of docs/ served under a content-hashed name instead of their own.
+HASHED_SOURCES = {
+    "page": "javascripts/calculator-page.mjs",
+    "worker": "javascripts/calculator-worker.mjs",
+    "builder": "javascripts/embed-builder.mjs",
+    "stylesheet": "stylesheets/calculator.css",
+}
+SERVICE_WORKER = "javascripts/service-worker.js"
+# The pages that work offline once visited.
+OFFLINE_PAGES = ("calculateur/", "embed/")
 
 log = logging.getLogger("mkdocs.hooks.pyodide_runtime")
-_compiled: list[Path] = []
+_plan: dict[str, Path | bytes] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     from calculator import RatesError, parse_rates
 
+    rates_text = RATES_FILE.read_text(encoding="utf-8")
     try:  # fail the build, not the reader's browser, when rates.yml is wrong
-        rates = parse_rates(RATES_FILE.read_text(encoding="utf-8"))
+        rates = parse_rates(rates_text)
     except RatesError as error:
         raise PluginError(f"{RATES_FILE}: {error}") from None
-
     missing = [name for name in PYODIDE_FILES if not (PYODIDE_DIR / name).is_file()]
     if missing:
         raise PluginError(f"node_modules/pyodide is incomplete ({', '.join(missing)}): run scripts/build")
@@ -62,20 +80,86 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("no pure PyYAML wheel in .cache/wheels/: run scripts/build (it builds one)")
     # A private folder per build: two builds at once (tests, mkdocs serve) never read a half-written wheel.
     with tempfile.TemporaryDirectory(prefix="calculator-wheel-") as work:
-        calculator_wheel = _write_calculator_wheel(Path(work))
-        _compiled[:] = _compile_for_pyodide([calculator_wheel, pyyaml[-1]])
+        wheels = _compile_for_pyodide([_write_calculator_wheel(Path(work)), pyyaml[-1]])
+    stdlib = _reduced_stdlib(wheels)
+
+    _plan.clear()
+    version = _pyodide_version()
+    runtime = {name: _put(f"pyodide/{version}/{name}", PYODIDE_DIR / name) for name in PYODIDE_FILES}
+    stdlib_url = _put_hashed(f"pyodide/{version}/python_stdlib.zip", stdlib)
+    wheel_urls = {wheel: _put(f"assets/wheels/{_digest(wheel.read_bytes())[:12]}/{wheel.name}", wheel)
+                  for wheel in wheels}
+    lock_url = _put_hashed("assets/wheels/pyodide-lock.json", _lock_file(wheel_urls))
+    rates_url = _put_hashed("assets/rates.yml", rates_text.encode())
+    assets = {role: _put_hashed(f"assets/{Path(source).parent.name}/{Path(source).name}", DOCS / source)
+              for role, source in HASHED_SOURCES.items()}
+    config.extra_css = [assets["stylesheet"], *(css for css in config.extra_css
+                                                if css != HASHED_SOURCES["stylesheet"])]
     config.extra["calculator"] = {
         **calculator_form(rates),
-        "wheels": [f"assets/wheels/{wheel.name}" for wheel in _compiled],
-        "rates": "assets/rates.yml",
-        "worker": "javascripts/calculator-worker.mjs",
-        "pyodide": "pyodide/pyodide.mjs",
+        "page_script": assets["page"],
+        "builder_script": assets["builder"],
+        # Everything the worker fetches, with its size, so the page can show a real progress bar.
+        "runtime": {
+            "worker": assets["worker"],
+            "pyodide": runtime["pyodide.mjs"],
+            "stdlib": stdlib_url,
+            "lock": lock_url,
+            "packages": [_package_name(wheel) for wheel in wheels],
+            "rates": rates_url,
+            "sizes": {url: _size(_plan[url]) for url in
+                      (runtime["pyodide.asm.wasm"], stdlib_url, lock_url, rates_url, *wheel_urls.values())},
+        },
+        "preload": [runtime["pyodide.mjs"], runtime["pyodide.asm.mjs"], assets["worker"]],
     }
     return config
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for source in (*HASHED_SOURCES.values(), SERVICE_WORKER):
+        file = files.get_file_from_path(source)
+        if file is not None:
+            files.remove(file)
+    return files
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    for path in (ROOT / "calculator", RATES_FILE, ROOT / "hooks", CASES_DIR):
+        server.watch(str(path))
+    return server
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site = Path(config.site_dir)
+    for url, content in _plan.items():
+        target = site / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, Path):
+            shutil.copy2(content, target)
+        else:
+            target.write_bytes(content)
+    _write_service_worker(site)
+
+
+def _write_service_worker(site: Path) -> None:
+    """sw.js at the site root: the offline pages, what they load and what the worker fetches."""
+    precache = set(OFFLINE_PAGES) | set(_plan)
+    for page in OFFLINE_PAGES:
+        html = (site / page / "index.html").read_text(encoding="utf-8")
+        for link in re.findall(r'(?:src|href)="([^"#?]+)"', html):
+            path = posixpath.normpath(posixpath.join(page, link))
+            if "://" not in link and not link.startswith(("data:", "mailto:")) and (site / path).is_file():
+                precache.add(path)
+    listed = sorted(precache)
+    version = _digest(b"".join(path.encode() + (site / path).read_bytes() if (site / path).is_file()
+                               else (site / path / "index.html").read_bytes() for path in listed))[:16]
+    script = (DOCS / SERVICE_WORKER).read_text(encoding="utf-8")
+    script = script.replace("__VERSION__", version).replace("__PRECACHE__", json.dumps(listed, indent=1))
+    (site / "sw.js").write_text(script, encoding="utf-8")
+
+
 def calculator_form(rates: Rates) -> dict[str, Any]:
-    """What the widget template needs: fields with their choices, and presets from tests/cases/."""
+    """What the widget template needs: fields with their choices, presets, and the prerendered default."""
     from calculator import CURRENCIES, INPUT_FIELDS, InputError, choices, estimate
     from calculator.render import render_result
     from calculator.scenarios import load_scenarios
@@ -119,23 +203,50 @@ def _form_value(value: object) -> str:
     return str(value)
 
 
-def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    for path in (ROOT / "calculator", RATES_FILE, ROOT / "hooks", CASES_DIR):
-        server.watch(str(path))
-    return server
+# --- the plan of files to write ------------------------------------------------------
+def _put(url: str, content: Path | bytes) -> str:
+    _plan[url] = content
+    return url
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    site = Path(config.site_dir)
-    runtime = site / "pyodide"
-    runtime.mkdir(parents=True, exist_ok=True)
-    for name in PYODIDE_FILES:
-        shutil.copy2(PYODIDE_DIR / name, runtime / name)
-    wheels = site / "assets" / "wheels"
-    wheels.mkdir(parents=True, exist_ok=True)
-    for wheel in _compiled:
-        shutil.copy2(wheel, wheels / wheel.name)
-    shutil.copy2(RATES_FILE, site / "assets" / "rates.yml")
+def _put_hashed(url: str, content: Path | bytes) -> str:
+    """Plan `content` under url with a content hash before the extension (rates.yml -> rates.<hash>.yml)."""
+    data = content.read_bytes() if isinstance(content, Path) else content
+    path = Path(url)
+    return _put(str(path.with_name(f"{path.stem}.{_digest(data)[:12]}{path.suffix}")), content)
+
+
+def _size(content: Path | bytes) -> int:
+    return content.stat().st_size if isinstance(content, Path) else len(content)
+
+
+def _lock_file(wheel_urls: dict[Path, str]) -> bytes:
+    """A Pyodide lock listing only our wheels, by path relative to the lock, with their sha256."""
+    info = json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text(encoding="utf-8"))["info"]
+    packages = {}
+    for wheel, url in wheel_urls.items():
+        name = _package_name(wheel)
+        packages[name] = {
+            "name": name,
+            "version": wheel.name.split("-")[1],
+            "file_name": url.removeprefix("assets/wheels/"),
+            "install_dir": "site",
+            "sha256": hashlib.sha256(wheel.read_bytes()).hexdigest(),
+            "package_type": "package",
+            "imports": ["yaml"] if name == "pyyaml" else ["calculator"],
+            "depends": ["pyyaml"] if name != "pyyaml" else [],
+            "unvendored_tests": False,
+        }
+    return json.dumps({"info": info, "packages": packages}, indent=1, sort_keys=True).encode()
+
+
+def _package_name(wheel: Path) -> str:
+    return wheel.name.split("-")[0].replace("_", "-").lower()
+
+
+# --- building for Pyodide ---------------------------------------------------------------
+def _pyodide_version() -> str:
+    return str(json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"])
 
 
 def _write_calculator_wheel(directory: Path) -> Path:
@@ -162,34 +273,52 @@ def _write_calculator_wheel(directory: Path) -> Path:
 
 def _compile_for_pyodide(wheels: list[Path]) -> list[Path]:
     """Compiled copies of `wheels`, from the cache when the same inputs were compiled before."""
-    pyodide_version = json.loads((PYODIDE_DIR / "package.json").read_text(encoding="utf-8"))["version"]
-    compiler_digest = hashlib.sha256(b"".join(p.read_bytes() for p in sorted(COMPILER.iterdir()))).hexdigest()
+    compiler_digest = _digest(b"".join(p.read_bytes() for p in sorted(COMPILER.glob("compile*"))))
     targets: list[Path] = []
     to_compile: list[Path] = []
     for wheel in wheels:
-        key = hashlib.sha256(f"{pyodide_version}:{compiler_digest}:".encode() + wheel.read_bytes()).hexdigest()[:16]
+        key = _digest(f"{_pyodide_version()}:{compiler_digest}:".encode() + wheel.read_bytes())[:16]
         target = COMPILED_CACHE / key / wheel.name
         targets.append(target)
         if not target.is_file():
             to_compile.append(wheel)
     if to_compile:
         COMPILED_CACHE.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix="staging-", dir=COMPILED_CACHE))
-        for wheel in to_compile:
-            shutil.copy2(wheel, staging / wheel.name)
-        output = Path(tempfile.mkdtemp(prefix="output-", dir=COMPILED_CACHE))
-        command = ["node", str(COMPILER / "compile.mjs"), str(staging), str(output), *(w.name for w in to_compile)]
-        completed = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-        if completed.returncode != 0:
-            raise PluginError(f"compiling wheels for Pyodide failed:\n{completed.stdout}{completed.stderr}")
-        log.info(completed.stdout.strip())
-        for target in targets:
-            if not target.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(output / target.name, target)
-        shutil.rmtree(staging)
-        shutil.rmtree(output)
+        with tempfile.TemporaryDirectory(dir=COMPILED_CACHE) as staging, \
+                tempfile.TemporaryDirectory(dir=COMPILED_CACHE) as output:
+            for wheel in to_compile:
+                shutil.copy2(wheel, Path(staging) / wheel.name)
+            _node("compile.mjs", staging, output, *(wheel.name for wheel in to_compile))
+            for target in targets:
+                if not target.is_file():
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.move(Path(output) / target.name, target)
     return targets
+
+
+def _reduced_stdlib(wheels: list[Path]) -> Path:
+    """The standard-library zip with only what the calculator imports under Pyodide (see reduce_stdlib.py)."""
+    inputs = [*(wheel.read_bytes() for wheel in wheels), RATES_FILE.read_bytes(),
+              *(path.read_bytes() for path in sorted(COMPILER.iterdir()) if path.is_file())]
+    target = STDLIB_CACHE / f"{_digest(_pyodide_version().encode() + b''.join(inputs))[:16]}.zip"
+    if not target.is_file():
+        STDLIB_CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=STDLIB_CACHE) as work:
+            for wheel in wheels:
+                shutil.copy2(wheel, Path(work) / wheel.name)
+            _node("stdlib.mjs", work, str(RATES_FILE), str(Path(work) / "python_stdlib.zip"),
+                  *(wheel.name for wheel in wheels))
+            shutil.move(Path(work) / "python_stdlib.zip", target)
+    return target
+
+
+def _node(script: str, *arguments: str) -> None:
+    completed = subprocess.run(["node", str(COMPILER / script), *arguments], cwd=ROOT, capture_output=True,
+                               text=True, check=False)
+    if completed.returncode != 0:
+        # Pyodide prints its whole minified runtime with some errors: the end is what matters.
+        raise PluginError(f"{script} failed:\n{(completed.stdout + completed.stderr)[-3000:]}")
+    log.info(completed.stdout.strip())
 
 
 def _wheel_tools() -> Any:
@@ -199,3 +328,7 @@ def _wheel_tools() -> Any:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -1,8 +1,41 @@
 // The calculator page: reads the form, asks the worker, renders what comes back.
 // No rule lives here: validation, eligibility, amounts and every message come from Python.
+//
+// Loaded async from the head (partials/calculator-head.html): the worker, and with it Pyodide,
+// starts before the page is parsed; the form is wired once the DOM is there.
 
-const root = document.querySelector("[data-calculator]");
-if (root) mount(root);
+const runtimeElement = document.getElementById("cpt-runtime");
+const runtime = JSON.parse(runtimeElement.textContent);
+const base = new URL(runtimeElement.dataset.base, document.baseURI);
+const absolute = (path) => new URL(path, base).href;
+const worker = new Worker(absolute(runtime.worker), { type: "module" });
+const early = [];
+let handle = (data) => early.push(data);
+worker.addEventListener("message", ({ data }) => handle(data));
+worker.postMessage({
+  type: "init",
+  pyodide: absolute(runtime.pyodide),
+  stdlib: absolute(runtime.stdlib),
+  lock: absolute(runtime.lock),
+  packages: runtime.packages,
+  rates: absolute(runtime.rates),
+  total: Object.values(runtime.sizes).reduce((sum, size) => sum + size, 0),
+});
+
+// After this visit, the page and everything it loads come from the cache when offline (sw.js).
+if ("serviceWorker" in navigator && window.parent === window) {
+  navigator.serviceWorker.register(absolute("sw.js")).catch(() => {});
+}
+
+if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+else start();
+
+function start() {
+  const root = document.querySelector("[data-calculator]");
+  if (!root) return;
+  handle = mount(root);
+  for (const data of early.splice(0)) handle(data);
+}
 
 function mount(root) {
   const form = root.querySelector("form");
@@ -10,7 +43,7 @@ function mount(root) {
   const currency = root.querySelector("[data-currency]");
   const status = root.querySelector("[data-status]");
   const results = root.querySelector("[data-results]");
-  const absolute = (path) => new URL(path, document.baseURI).href;
+  const progress = root.querySelector("[data-progress]");
   let latest = 0;
 
   // Values from the URL (/calculateur/?monthly_views=300000&currency=EUR) win over the defaults.
@@ -20,30 +53,6 @@ function mount(root) {
   }
   if (query.has("currency")) setValue(currency, query.get("currency"));
   if (root.hasAttribute("data-embed")) embedOptions(root, controls, query);
-
-  const worker = new Worker(absolute(root.dataset.worker), { type: "module" });
-  worker.addEventListener("message", ({ data }) => {
-    if (data.type === "ready") {
-      request();
-    } else if (data.type === "failed") {
-      root.dataset.state = "error";
-      status.textContent = `Le calculateur n'a pas pu démarrer : ${data.message}. Rechargez la page pour réessayer.`;
-    } else if (data.type === "answer" && data.id === latest) {
-      render(data.answer);
-      root.removeAttribute("data-busy");
-      root.dataset.state = "ready";
-      // From now on the panel answers the form: the build-time figures and the waiting note go.
-      results.removeAttribute("data-prerendered");
-      root.querySelector("[data-pending]")?.remove();
-      document.documentElement.removeAttribute("data-cpt-query");
-    }
-  });
-  worker.postMessage({
-    type: "init",
-    pyodide: absolute(root.dataset.pyodide),
-    wheels: root.dataset.wheels.split(" ").map(absolute),
-    rates: absolute(root.dataset.rates),
-  });
 
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", changed);
@@ -63,6 +72,28 @@ function mount(root) {
     if (currency.value !== "USD") params.set("currency", currency.value);
     history.replaceState(null, "", `?${params}`);
     if (root.dataset.state !== "loading") request();
+  }
+
+  function onMessage(data) {
+    if (data.type === "progress") {
+      progress.hidden = false;
+      progress.value = Math.min(100, Math.round((100 * data.loaded) / data.total));
+      progress.textContent = `${progress.value} %`;
+    } else if (data.type === "ready") {
+      progress.hidden = true;
+      request();
+    } else if (data.type === "failed") {
+      root.dataset.state = "error";
+      status.textContent = `Le calculateur n'a pas pu démarrer : ${data.message}. Rechargez la page pour réessayer.`;
+    } else if (data.type === "answer" && data.id === latest) {
+      render(data.answer);
+      root.removeAttribute("data-busy");
+      root.dataset.state = "ready";
+      // From now on the panel answers the form: the build-time figures and the waiting note go.
+      results.removeAttribute("data-prerendered");
+      root.querySelector("[data-pending]")?.remove();
+      document.documentElement.removeAttribute("data-cpt-query");
+    }
   }
 
   function request() {
@@ -105,6 +136,8 @@ function mount(root) {
       amount.textContent = money.format(Number(amount.dataset.money));
     }
   }
+
+  return onMessage;
 }
 
 // /embed/ only: which fields to show (?fields=followers,monthly_views), the palette

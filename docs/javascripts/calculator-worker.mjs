@@ -1,25 +1,51 @@
-// The calculator's worker: loads Pyodide once, then answers each request with what
-// the Python package says. It only moves data: every rule and message lives in calculator/.
+// The calculator's worker: loads Pyodide once, then answers each request with what the
+// Python package says. It only moves data: every rule and message lives in calculator/.
 //
-// Page -> worker: {type: "init", pyodide, wheels, rates} once, then {type: "estimate", id, inputs, currency}.
-// Worker -> page: {type: "ready"} | {type: "failed", message} | {type: "answer", id, answer}.
+// Page -> worker: {type: "init", pyodide, stdlib, lock, packages, rates, total} once,
+//                 then {type: "estimate", id, inputs, currency}.
+// Worker -> page: {type: "progress", loaded, total} while downloading, {type: "ready"},
+//                 {type: "failed", message}, {type: "answer", id, answer}.
 
 let session = null;
 
-async function start({ pyodide: pyodideURL, wheels, rates }) {
-  const { loadPyodide } = await import(pyodideURL);
+async function start({ pyodide: pyodideURL, stdlib, lock, packages, rates, total }) {
+  countDownloads(total);
   const ratesText = fetch(rates).then((response) => {
     if (!response.ok) throw new Error(`rates.yml : HTTP ${response.status}`);
     return response.text();
   });
-  const pyodide = await loadPyodide({ messageCallback: () => {} });
-  const loaded = await pyodide.loadPackage(wheels, { messageCallback: () => {}, errorCallback: () => {} });
-  // loadPackage resolves with what it managed to load instead of throwing.
-  if (loaded.length !== wheels.length) {
-    throw new Error(`paquets Python chargés : ${loaded.length} sur ${wheels.length}`);
-  }
+  const { loadPyodide } = await import(pyodideURL);
+  // The reduced standard library and a lock listing only our two wheels (built by
+  // hooks/pyodide_runtime.py); `packages` makes Pyodide fetch them while it boots.
+  const pyodide = await loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} });
+  const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
+  if (missing.length) throw new Error(`paquets Python non chargés : ${missing.join(", ")}`);
   const browser = pyodide.pyimport("calculator.browser");
   return browser.Session(await ratesText);
+}
+
+// Count the bytes of every download (runtime, standard library, wheels, rates) for the
+// page's progress bar: responses are passed through a counting stream, unchanged.
+function countDownloads(total) {
+  const plainFetch = self.fetch.bind(self);
+  let loaded = 0;
+  let reported = 0;
+  self.fetch = async (...args) => {
+    const response = await plainFetch(...args);
+    if (!response.body) return response;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        loaded += chunk.byteLength;
+        if (loaded - reported > total / 100 || loaded >= total) {
+          reported = loaded;
+          self.postMessage({ type: "progress", loaded, total });
+        }
+        controller.enqueue(chunk);
+      },
+    });
+    const { status, statusText, headers } = response;
+    return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+  };
 }
 
 self.addEventListener("message", async ({ data }) => {

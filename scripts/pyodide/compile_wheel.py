@@ -39,7 +39,7 @@ def write_wheel(target_wheel: str, entries: dict[str, bytes]) -> None:
             out.writestr(zipfile.ZipInfo(name, FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
 
-def _bytecode(name: str, source: bytes) -> bytes:
+def _bytecode(name: str, source: bytes, optimize: int = -1) -> bytes:
     with tempfile.TemporaryDirectory() as work:
         source_path = os.path.join(work, "module.py")
         with open(source_path, "wb") as handle:
@@ -51,6 +51,7 @@ def _bytecode(name: str, source: bytes) -> bytes:
             dfile=name,
             doraise=True,
             invalidation_mode=py_compile.PycInvalidationMode.UNCHECKED_HASH,
+            optimize=optimize,
         )
         with open(compiled, "rb") as handle:
             return handle.read()
