@@ -1,0 +1,275 @@
+"""Measure what a reader waits for on /calculateur/, print a Markdown table, write docs/performance.md.
+
+Run by scripts/bench (after scripts/install). Everything runs here: a fresh build, a local
+server, headless Debian Chromium, several runs of each measure (medians reported):
+- bytes of a cold visit (raw, and gzip-compressed as a static host would serve them) and of a
+  warm visit (what does not come from the service worker);
+- navigation to DOMContentLoaded, to the first paint (the prerendered figures), and to
+  data-state=ready, cold and warm;
+- ready time divided by the time a bare page needs to run loadPyodide() from the same files;
+- recompute latency, keystroke to updated figures, over random valid inputs (p50, p95);
+- `mkdocs build` time, from scratch and unchanged;
+- Lighthouse 12.2.3 scores (performance, accessibility, best practices, SEO) for three pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+READY = "[data-calculator][data-state=ready]:not([data-busy])"
+LIGHTHOUSE_PAGES = {"Accueil": "", "Programme de récompenses": "programmes/recompenses-createurs/",
+                    "Calculateur": "calculateur/"}
+
+BARE_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>loadPyodide seul</title>
+<script type="module">
+const worker = new Worker(new URL("worker.mjs", import.meta.url), {type: "module"});
+worker.onmessage = () => { performance.mark("bare-ready"); document.body.dataset.ready = "1"; };
+</script></head><body><p>loadPyodide() seul, mêmes fichiers que le calculateur.</p></body></html>
+"""
+BARE_WORKER = """const {{ loadPyodide }} = await import("../{pyodide}");
+await loadPyodide({{ stdLibURL: "../{stdlib}", lockFileURL: "../{lock}" }});
+postMessage("ready");
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs of each browser measure (default 5)")
+    parser.add_argument("--samples", type=int, default=200, help="inputs for the recompute latency (default 200)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "performance.md")
+    arguments = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as work:
+        site = Path(work) / "site"
+        build_times = [_timed_build(site) for _ in range(3)]  # the first may compile; the others reuse
+        _add_bare_page(site)
+        base = _serve(site)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            cold = [_visit(browser, f"{base}/calculateur/", site, warm=False) for _ in range(arguments.runs)]
+            warm = [_visit(browser, f"{base}/calculateur/", site, warm=True) for _ in range(arguments.runs)]
+            bare = [_bare(browser, f"{base}/bench-bare/") for _ in range(arguments.runs)]
+            latencies = _recompute(browser, f"{base}/calculateur/", arguments.samples)
+            browser.close()
+        scores = {} if arguments.no_lighthouse else {name: _lighthouse(f"{base}/{path}")
+                                                     for name, path in LIGHTHOUSE_PAGES.items()}
+    table = _report(cold, warm, bare, latencies, build_times, scores, arguments.runs)
+    print(table)
+    arguments.output.write_text(_page(table), encoding="utf-8")
+    print(f"\nwritten to {arguments.output}")
+    return 0
+
+
+def _timed_build(site: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
+                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    return time.perf_counter() - start
+
+
+def _add_bare_page(site: Path) -> None:
+    runtime = json.loads(_runtime_json(site))
+    folder = site / "bench-bare"
+    folder.mkdir()
+    (folder / "index.html").write_text(BARE_PAGE, encoding="utf-8")
+    (folder / "worker.mjs").write_text(BARE_WORKER.format(**runtime), encoding="utf-8")
+
+
+def _runtime_json(site: Path) -> str:
+    html = (site / "calculateur" / "index.html").read_text(encoding="utf-8")
+    start = html.index('id="cpt-runtime"')
+    return html[html.index(">", start) + 1:html.index("</script>", start)]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _serve(directory: Path) -> str:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _visit(browser: Browser, url: str, site: Path, warm: bool) -> dict[str, float]:
+    """One visit in a fresh profile; with warm=True, a first visit fills the service worker first."""
+    context = browser.new_context()
+    page = context.new_page()
+    if warm:
+        page.goto(url)
+        page.wait_for_selector(READY, timeout=60_000)
+        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    transferred: list[tuple[str, int, bool]] = []
+
+    def on_finished(request: Any) -> None:
+        response = request.response()
+        if response is not None:
+            sizes = request.sizes()
+            transferred.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"],
+                                response.from_service_worker))
+
+    page.on("requestfinished", on_finished)
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    timing = page.evaluate("""() => {
+        const navigation = performance.getEntriesByType("navigation")[0];
+        const paint = performance.getEntriesByName("first-contentful-paint")[0];
+        return {dcl: navigation.domContentLoadedEventEnd, paint: paint ? paint.startTime : NaN,
+                ready: performance.getEntriesByName("cpt-ready")[0].startTime};
+    }""")
+    context.close()
+    network = [(address, size) for address, size, from_worker in transferred if not from_worker]
+    raw = sum(_file(site, address).stat().st_size for address, _ in network if _file(site, address).is_file())
+    gzipped = sum(len(gzip.compress(_file(site, address).read_bytes(), 6)) for address, _ in network
+                  if _file(site, address).is_file())
+    return {**timing, "bytes": float(sum(size for _, size in network)), "raw": float(raw), "gzip": float(gzipped)}
+
+
+def _file(site: Path, address: str) -> Path:
+    path = urlsplit(address).path
+    return site / (path.lstrip("/") + ("index.html" if path.endswith("/") else ""))
+
+
+def _bare(browser: Browser, url: str) -> float:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector("body[data-ready]", timeout=60_000)
+    ready = float(page.evaluate("() => performance.getEntriesByName('bare-ready')[0].startTime"))
+    context.close()
+    return ready
+
+
+def _recompute(browser: Browser, url: str, samples: int) -> list[float]:
+    rng = random.Random(2026)
+    cases = [{"followers": str(rng.randint(0, 3_000_000)), "monthly_views": str(rng.randint(0, 20_000_000)),
+              "age": str(rng.randint(13, 70)), "video_seconds": str(rng.randint(5, 600)),
+              "sponsored_videos": str(rng.randint(0, 6)), "live_diamonds": str(rng.randint(0, 100_000))}
+             for _ in range(samples)]
+    context = browser.new_context()
+    page: Page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    times: list[float] = page.evaluate("""async (cases) => {
+        const root = document.querySelector("[data-calculator]");
+        const form = root.querySelector("form");
+        const times = [];
+        for (const values of cases) {
+            for (const [key, value] of Object.entries(values)) form.elements[key].value = value;
+            const done = new Promise((resolve) => {
+                const observer = new MutationObserver(() => {
+                    if (!root.hasAttribute("data-busy")) { observer.disconnect(); resolve(); }
+                });
+                observer.observe(root, {attributes: true, attributeFilter: ["data-busy"]});
+            });
+            const start = performance.now();
+            form.dispatchEvent(new Event("input", {bubbles: true}));
+            await done;
+            times.push(performance.now() - start);
+        }
+        return times;
+    }""", cases)
+    context.close()
+    return times
+
+
+def _lighthouse(url: str) -> dict[str, float]:
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    completed = subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", "--output-path=stdout", f"--chrome-flags={flags}",
+         "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile"],
+        env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=False, timeout=300)
+    if completed.returncode != 0:
+        print(completed.stderr[-2000:], file=sys.stderr)
+        return {}
+    categories = json.loads(completed.stdout)["categories"]
+    return {name: round(100 * category["score"]) for name, category in categories.items()
+            if category["score"] is not None}
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def _kb(value: float) -> str:
+    return f"{value / 1024:,.0f} KB".replace(",", " ")
+
+
+def _report(cold: list[dict[str, float]], warm: list[dict[str, float]], bare: list[float], latencies: list[float],
+            build_times: list[float], scores: dict[str, dict[str, float]], runs: int) -> str:
+    quantiles = statistics.quantiles(latencies, n=100)
+    cold_ready, warm_ready, bare_ready = (_median([r["ready"] for r in cold]), _median([r["ready"] for r in warm]),
+                                          _median(bare))
+    paint_after_dcl = _median([r["paint"] - r["dcl"] for r in cold])
+    rows = [
+        ("Octets, visite à froid (transférés, sans compression)", _kb(_median([r["bytes"] for r in cold])), ""),
+        ("Octets, visite à froid (fichiers compressés gzip, comme un hébergeur statique)",
+         _kb(_median([r["gzip"] for r in cold])), f"brut : {_kb(_median([r['raw'] for r in cold]))}"),
+        ("Octets, visite chaude (hors service worker)", _kb(_median([r["bytes"] for r in warm])), "cible ≤ 50 KB"),
+        ("Premier affichage (chiffres précalculés compris) moins DOMContentLoaded, à froid",
+         f"{paint_after_dcl:.0f} ms", "cible ≤ 100 ms ; négatif : affichés avant la fin de l'analyse"),
+        ("DOMContentLoaded, à froid", f"{_median([r['dcl'] for r in cold]):.0f} ms", ""),
+        ("Calculateur prêt (data-state=ready), à froid", f"{cold_ready:.0f} ms", ""),
+        ("Calculateur prêt, visite chaude", f"{warm_ready:.0f} ms", ""),
+        ("loadPyodide() seul, mêmes fichiers", f"{bare_ready:.0f} ms", ""),
+        ("Rapport prêt à froid / loadPyodide() seul", f"{cold_ready / bare_ready:.2f}", "cible ≤ 1,0 avec la "
+         "bibliothèque standard réduite"),
+        (f"Recalcul après une frappe, médiane ({len(latencies)} saisies)", f"{quantiles[49]:.1f} ms", ""),
+        ("Recalcul après une frappe, 95e centile", f"{quantiles[94]:.1f} ms", "cible ≤ 30 ms"),
+        ("mkdocs build, depuis un cache vide de site", f"{build_times[0]:.1f} s", ""),
+        ("mkdocs build, sans changement", f"{_median(build_times[1:]):.1f} s", ""),
+    ]
+    for page, page_scores in scores.items():
+        shown = " / ".join(str(int(page_scores.get(key, 0))) for key in
+                           ("performance", "accessibility", "best-practices", "seo"))
+        rows.append((f"Lighthouse {page} (performance / accessibilité / bonnes pratiques / SEO)",
+                     shown or "échec", "cible ≥ 95 partout"))
+    lines = [f"| Mesure (médiane de {runs} essais) | Valeur | Note |", "|---|---|---|"]
+    lines += [f"| {name} | {value} | {note} |" for name, value, note in rows]
+    return "\n".join(lines)
+
+
+def _page(table: str) -> str:
+    return f"""---
+title: Performances mesurées
+description: Temps de chargement, octets transférés et scores Lighthouse du calculateur, mesurés par scripts/bench.
+---
+
+# Performances mesurées
+
+Ce tableau est écrit par `scripts/bench` : un site construit à neuf, servi en local, mesuré avec
+Chromium sans interface. Les chiffres dépendent de la machine ; le rapport entre le temps de
+démarrage du calculateur et celui de `loadPyodide()` seul se compare d'une machine à l'autre.
+Dernière mesure : {time.strftime("%Y-%m-%d")}, {os.cpu_count()} cœurs.
+
+{table}
+"""
+
+
+if __name__ == "__main__":
+    sys.exit(main())
