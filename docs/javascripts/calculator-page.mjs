@@ -1,26 +1,11 @@
 // The calculator page: reads the form, asks the worker, renders what comes back.
 // No rule lives here: validation, eligibility, amounts and every message come from Python.
 //
-// Loaded async from the head (partials/calculator-head.html): the worker, and with it Pyodide,
-// starts before the page is parsed; the form is wired once the DOM is there.
+// The worker was started by the head of the page (partials/calculator-head.html), before the
+// body was parsed; this module, loaded async, wires the form to it once the DOM is there.
 
-const runtimeElement = document.getElementById("cpt-runtime");
-const runtime = JSON.parse(runtimeElement.textContent);
-const base = new URL(runtimeElement.dataset.base, document.baseURI);
-const absolute = (path) => new URL(path, base).href;
-const worker = new Worker(absolute(runtime.worker), { type: "module" });
-const early = [];
-let handle = (data) => early.push(data);
-worker.addEventListener("message", ({ data }) => handle(data));
-worker.postMessage({
-  type: "init",
-  pyodide: absolute(runtime.pyodide),
-  stdlib: absolute(runtime.stdlib),
-  lock: absolute(runtime.lock),
-  packages: runtime.packages,
-  rates: absolute(runtime.rates),
-  total: Object.values(runtime.sizes).reduce((sum, size) => sum + size, 0),
-});
+const calculator = window.cptCalculator;
+const absolute = calculator.absolute;
 
 // After this visit, the page and everything it loads come from the cache when offline (sw.js).
 if ("serviceWorker" in navigator && window.parent === window) {
@@ -33,11 +18,11 @@ else start();
 function start() {
   const root = document.querySelector("[data-calculator]");
   if (!root) return;
-  handle = mount(root);
-  for (const data of early.splice(0)) handle(data);
+  calculator.handle = mount(root, calculator.worker);
+  for (const data of calculator.early.splice(0)) calculator.handle(data);
 }
 
-function mount(root) {
+function mount(root, worker) {
   const form = root.querySelector("form");
   const controls = [...form.querySelectorAll("input[name], select[name]")];
   const currency = root.querySelector("[data-currency]");
@@ -71,8 +56,11 @@ function mount(root) {
     const params = new URLSearchParams(controls.filter((c) => c.value !== "").map((c) => [c.name, c.value]));
     if (currency.value !== "USD") params.set("currency", currency.value);
     history.replaceState(null, "", `?${params}`);
-    if (root.dataset.state !== "loading") request();
+    request();
   }
+
+  // Asked now, answered as soon as Python is up: the worker holds requests until then.
+  request();
 
   function onMessage(data) {
     if (data.type === "progress") {
@@ -81,7 +69,6 @@ function mount(root) {
       progress.textContent = `${progress.value} %`;
     } else if (data.type === "ready") {
       progress.hidden = true;
-      request();
     } else if (data.type === "failed") {
       root.dataset.state = "error";
       status.textContent = `Le calculateur n'a pas pu démarrer : ${data.message}. Rechargez la page pour réessayer.`;

@@ -16,8 +16,10 @@ def exercise(rates_text: str) -> None:
     import json
 
     from calculator.browser import Session
+    from calculator.rates import rates_json
 
-    session = Session(rates_text)
+    Session(rates_text)  # the YAML path, which the browser can still take
+    session = Session(rates_json(rates_text))
     session.answer(json.dumps({"followers": "20 000", "age": "25", "monthly_views": "300000", "video_seconds": "75",
                                "niche": "beauty", "sponsored_videos": "2"}), "EUR")
     session.answer(json.dumps({"followers": "abc", "niche": "x"}), "GBP")

@@ -128,3 +128,16 @@ def test_document_must_be_a_table(text: str) -> None:
 
 def test_rates_error_is_a_value_error() -> None:
     assert issubclass(RatesError, ValueError)
+
+
+def test_the_json_form_the_browser_reads_is_the_same_rates() -> None:
+    from calculator.rates import rates_json
+
+    text = rates_json(RATES_TEXT)
+    assert text.startswith("{")
+    assert parse_rates(text) == parse_rates(RATES_TEXT)
+
+
+def test_broken_json_is_reported_like_yaml() -> None:
+    with pytest.raises(RatesError, match="YAML invalide"):
+        parse_rates('{"currency": "USD",')
