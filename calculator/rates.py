@@ -9,6 +9,7 @@ typo cannot silently leave a figure out.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import math
 from collections.abc import Callable, Mapping
@@ -413,167 +414,94 @@ def _sourced_ranges(node: _Node) -> tuple[Parameter, ...]:
 
 
 def _milestone(key: str, node: _Node) -> Milestone:
-    fields = node.fields()
-    references = fields.take("references", lambda refs: refs.items(_reference))
-    if not references:
+    milestone = _read(node, functools.partial(Milestone, key=key), label=_Node.text, date=_Node.date,
+                      references=lambda refs: refs.items(_reference))
+    if not milestone.references:
         raise RatesError(f"{node.path}.references", "au moins une référence est nécessaire")
-    milestone = Milestone(key=key, label=fields.take("label", _Node.text), date=fields.take("date", _Node.date),
-                          references=references)
-    fields.done()
     return milestone
 
 
-def _creator_fund(node: _Node) -> CreatorFund:
+def _read(node: _Node, build: Callable[..., T], **readers: Callable[[_Node], object]) -> T:
+    """Build a record from exactly the listed fields of a table: each read by its reader, none unknown."""
     fields = node.fields()
-    result = CreatorFund(
-        label=fields.take("label", _Node.text),
-        us_fund=fields.take("us_fund", _value),
-        us_pledge=fields.take("us_pledge", _value),
-        global_pledge=fields.take("global_pledge", _value),
-        rpm=fields.take("rpm", _sourced_ranges),
-        min_video_seconds=fields.take("min_video_seconds", _value),
-    )
+    result = build(**{key: fields.take(key, read) for key, read in readers.items()})
     fields.done()
     return result
+
+
+def _keyed(build: Callable[..., T], **readers: Callable[[_Node], object]) -> Callable[[str, _Node], T]:
+    """A reader for the entries of a table keyed by name (niches, regions, product types)."""
+    return lambda key, node: _read(node, functools.partial(build, key=key), **readers)
+
+
+def _creator_fund(node: _Node) -> CreatorFund:
+    return _read(node, CreatorFund, label=_Node.text, us_fund=_value, us_pledge=_value, global_pledge=_value,
+                 rpm=_sourced_ranges, min_video_seconds=_value)
 
 
 def _creator_rewards(node: _Node) -> CreatorRewards:
-    fields = node.fields()
-    result = CreatorRewards(
-        label=fields.take("label", _Node.text),
-        min_followers=fields.take("min_followers", _value),
-        min_monthly_views=fields.take("min_monthly_views", _value),
-        min_age=fields.take("min_age", _value),
-        min_video_seconds=fields.take("min_video_seconds", _value),
-        qualified_view_seconds=fields.take("qualified_view_seconds", _value),
-        min_qualified_views_per_video=fields.take("min_qualified_views_per_video", _value),
-        rpm=fields.take("rpm", _sourced_ranges),
-    )
-    fields.done()
-    return result
+    return _read(node, CreatorRewards, label=_Node.text, min_followers=_value, min_monthly_views=_value,
+                 min_age=_value, min_video_seconds=_value, qualified_view_seconds=_value,
+                 min_qualified_views_per_video=_value, rpm=_sourced_ranges)
 
 
 def _tier(node: _Node) -> Tier:
-    fields = node.fields()
-    tier = Tier(key=fields.take("key", _Node.text), label=fields.take("label", _Node.text),
-                min_followers=fields.take("min_followers", _value))
-    fields.done()
-    return tier
+    return _read(node, Tier, key=_Node.text, label=_Node.text, min_followers=_value)
 
 
 def _price_table(node: _Node) -> PriceTable:
-    fields = node.fields()
-    table = PriceTable(key=fields.take("key", _Node.text), label=fields.take("label", _Node.text),
-                       prices=fields.take("prices", lambda prices: prices.table(lambda _, price: _parameter(price))))
-    fields.done()
-    return table
+    return _read(node, PriceTable, key=_Node.text, label=_Node.text,
+                 prices=lambda prices: prices.table(lambda _, price: _parameter(price)))
 
 
 def _brand_deals(node: _Node) -> BrandDeals:
-    fields = node.fields()
-    tiers = fields.take("tiers", lambda tiers: tiers.items(_tier))
-    floors = [tier.min_followers.value for tier in tiers]
-    if not tiers or floors != sorted(set(floors)):
+    result = _read(node, BrandDeals, label=_Node.text, min_followers=_value, tiers=lambda tiers: tiers.items(_tier),
+                   price_tables=lambda tables: tables.items(_price_table), follower_rates=_sourced_ranges,
+                   engagement_benchmark=_value, engagement_factor_min=_value, engagement_factor_max=_value)
+    floors = [tier.min_followers.value for tier in result.tiers]
+    if not result.tiers or floors != sorted(set(floors)):
         raise RatesError(f"{node.path}.tiers", "les paliers doivent aller du plus petit au plus grand seuil")
-    tables = fields.take("price_tables", lambda tables: tables.items(_price_table))
-    tier_keys = {tier.key for tier in tiers}
-    for index, table in enumerate(tables):
+    tier_keys = {tier.key for tier in result.tiers}
+    for index, table in enumerate(result.price_tables):
         for tier_key in table.prices:
             if tier_key not in tier_keys:
                 raise RatesError(f"{node.path}.price_tables[{index}].prices.{tier_key}",
                                  f"palier inconnu ; paliers possibles : {', '.join(sorted(tier_keys))}")
-    result = BrandDeals(
-        label=fields.take("label", _Node.text),
-        min_followers=fields.take("min_followers", _value),
-        tiers=tiers,
-        price_tables=tables,
-        follower_rates=fields.take("follower_rates", _sourced_ranges),
-        engagement_benchmark=fields.take("engagement_benchmark", _value),
-        engagement_factor_min=fields.take("engagement_factor_min", _value),
-        engagement_factor_max=fields.take("engagement_factor_max", _value),
-    )
     if result.engagement_factor_min.value > 1 or result.engagement_factor_max.value < 1:
         raise RatesError(f"{node.path}.engagement_factor_min",
                          "les bornes doivent encadrer 1 (un engagement égal à la référence ne change rien)")
-    fields.done()
     return result
 
 
-def _niche(key: str, node: _Node) -> Niche:
-    fields = node.fields()
-    niche = Niche(key=key, label=fields.take("label", _Node.text), brand_factor=fields.take("brand_factor", _parameter),
-                  affiliate_commission=fields.take("affiliate_commission", _sourced_ranges))
-    fields.done()
-    return niche
+_niche = _keyed(Niche, label=_Node.text, brand_factor=_parameter, affiliate_commission=_sourced_ranges)
+_region = _keyed(Region, label=_Node.text, subscription_share=_parameter, payout_minimum=_parameter)
+_product_type = _keyed(ProductType, label=_Node.text, margins=_sourced_ranges)
 
 
 def _affiliate(node: _Node) -> Affiliate:
-    fields = node.fields()
-    result = Affiliate(label=fields.take("label", _Node.text))
-    fields.done()
-    return result
+    return _read(node, Affiliate, label=_Node.text)
 
 
 def _live_gifts(node: _Node) -> LiveGifts:
-    fields = node.fields()
-    result = LiveGifts(
-        label=fields.take("label", _Node.text),
-        min_followers=fields.take("min_followers", _value),
-        min_age=fields.take("min_age", _value),
-        coin_price=fields.take("coin_price", _sourced_ranges),
-        diamonds_per_coin=fields.take("diamonds_per_coin", _value),
-        creator_share=fields.take("creator_share", _parameter),
-        diamond_value=fields.take("diamond_value", _sourced_ranges),
-    )
-    fields.done()
-    return result
+    return _read(node, LiveGifts, label=_Node.text, min_followers=_value, min_age=_value,
+                 coin_price=_sourced_ranges, diamonds_per_coin=_value, creator_share=_parameter,
+                 diamond_value=_sourced_ranges)
 
 
 def _subscriptions(node: _Node) -> Subscriptions:
-    fields = node.fields()
-    result = Subscriptions(
-        label=fields.take("label", _Node.text),
-        min_followers=fields.take("min_followers", _value),
-        min_age=fields.take("min_age", _value),
-        store_fee=fields.take("store_fee", _parameter),
-    )
-    fields.done()
-    return result
-
-
-def _region(key: str, node: _Node) -> Region:
-    fields = node.fields()
-    region = Region(key=key, label=fields.take("label", _Node.text),
-                    subscription_share=fields.take("subscription_share", _parameter),
-                    payout_minimum=fields.take("payout_minimum", _parameter))
-    fields.done()
-    return region
-
-
-def _product_type(key: str, node: _Node) -> ProductType:
-    fields = node.fields()
-    product = ProductType(key=key, label=fields.take("label", _Node.text),
-                          margins=fields.take("margins", _sourced_ranges))
-    fields.done()
-    return product
+    return _read(node, Subscriptions, label=_Node.text, min_followers=_value, min_age=_value, store_fee=_parameter)
 
 
 def _own_products(node: _Node) -> OwnProducts:
-    fields = node.fields()
-    result = OwnProducts(label=fields.take("label", _Node.text),
-                         product_types=fields.take("product_types", lambda types: types.table(_product_type)))
-    fields.done()
-    return result
+    return _read(node, OwnProducts, label=_Node.text,
+                 product_types=lambda types: types.table(_product_type))
 
 
 def _payout(node: _Node) -> Payout:
-    fields = node.fields()
-    methods = fields.take("methods", lambda methods: methods.items(_Node.text))
-    if not methods:
+    result = _read(node, Payout, methods=lambda methods: methods.items(_Node.text), daily_limit=_value,
+                   processing_days=_value)
+    if not result.methods:
         raise RatesError(f"{node.path}.methods", "au moins un moyen de retrait est nécessaire")
-    result = Payout(methods=methods, daily_limit=fields.take("daily_limit", _value),
-                    processing_days=fields.take("processing_days", _value))
-    fields.done()
     return result
 
 
