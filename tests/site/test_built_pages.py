@@ -1,0 +1,168 @@
+"""The built guide: every topic page shows figures rendered from rates.yml, and follows them when they change.
+
+Also checks what a reader or a search engine sees of every page: French, a description
+of its own, Open Graph tags, the sitemap, the 404 page, and no request outside the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from babel.numbers import format_decimal
+
+from calculator import Parameter, parse_rates
+from tests.conftest import RATES_TEXT, ROOT
+from tests.sitebuild import build_site
+
+# Each topic page and parameters it must show (at least one per page; the guide shows many more).
+PAGE_FIGURES = {
+    "index.html": ["creator_rewards.rpm[0]", "creator_rewards.rpm[1]", "creator_fund.rpm[0]",
+                   "creator_rewards.min_followers"],
+    "programmes/fonds-createurs/index.html": ["creator_fund.rpm[0]", "creator_fund.us_fund"],
+    "programmes/recompenses-createurs/index.html": ["creator_rewards.rpm[1]", "creator_rewards.qualified_view_seconds",
+                                                    "creator_rewards.min_followers"],
+    "revenus/partenariats/index.html": ["brand_deals.engagement_benchmark", "brand_deals.price_tables[1].prices.mid"],
+    "revenus/affiliation/index.html": ["niches.beauty.affiliate_commission[0]"],
+    "revenus/live/index.html": ["live_gifts.diamond_value[0]", "live_gifts.creator_share"],
+    "revenus/abonnements/index.html": ["regions.us_ca.subscription_share", "subscriptions.store_fee"],
+    "revenus/produits/index.html": ["own_products.product_types.digital.margins[0]"],
+    "comprendre/facteurs/index.html": ["brand_deals.engagement_benchmark"],
+    "comprendre/strategies/index.html": ["creator_rewards.min_monthly_views"],
+    "paiements/index.html": ["payout.daily_limit", "regions.france.payout_minimum"],
+    "faq/index.html": ["creator_rewards.min_followers"],
+    "glossaire/index.html": ["creator_fund.rpm[0]"],
+    "sources/index.html": ["usd_to_eur", "live_gifts.diamond_value[0]", "own_products.product_types.merch.margins[0]"],
+}
+PAGES = sorted(str(path.relative_to(ROOT / "docs").with_suffix("")) for path in (ROOT / "docs").rglob("*.md")
+               if "includes" not in path.parts)
+
+
+def text_of(page: Path) -> str:
+    """The readable text of a built page, spaces normalised."""
+    body = re.sub(r"<script.*?</script>|<style.*?</style>", " ", page.read_text(encoding="utf-8"), flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return re.sub(r"[ \u00a0\u202f\t\n]+", " ", text)
+
+
+def shown(parameter: Parameter) -> str:
+    """How the guide writes a parameter (French separators), spaces normalised like text_of."""
+    bounds = [parameter.low, parameter.high] if parameter.is_range else [parameter.value]
+    cents = parameter.unit.startswith(("USD", "EUR")) and not all(bound.is_integer() for bound in bounds)
+
+    def number(value: float) -> str:
+        pattern = "#,##0.00##" if cents else "#,##0.####"
+        return str(format_decimal(value, format=pattern, locale="fr_FR")).replace("\u202f", " ")
+
+    if parameter.path.endswith(("us_fund", "us_pledge", "global_pledge")):
+        return number(parameter.value / 1e6) + " millions"
+    return " à ".join(number(bound) for bound in bounds)
+
+
+def changed_rates(paths: list[str]) -> str:
+    """rates.yml with each listed parameter moved to a new, distinctive value."""
+    document = yaml.safe_load(RATES_TEXT)
+    for path in paths:
+        node: Any = document
+        for step in re.findall(r"[^.\[\]]+", path):
+            node = node[int(step)] if step.isdigit() else node[step]
+        bound = "high" if "high" in node else "value"
+        node[bound] = round(node[bound] * 1.5 + (0.07 if node[bound] < 10 else 7), 2)
+        if node.get("unit") == "percent":
+            node[bound] = min(node[bound], 99.5)
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+@pytest.fixture(scope="module")
+def changed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Parameter]]:
+    folder = tmp_path_factory.mktemp("changed")
+    text = changed_rates(sorted({path for paths in PAGE_FIGURES.values() for path in paths}))
+    (folder / "rates.yml").write_text(text, encoding="utf-8")
+    return build_site(folder / "site", folder / "rates.yml"), parse_rates(text).parameters_by_path()
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_FIGURES))
+def test_topic_page_shows_figures_from_rates(built_site: Path, page: str) -> None:
+    parameters = parse_rates(RATES_TEXT).parameters_by_path()
+    text = text_of(built_site / page)
+    for path in PAGE_FIGURES[page]:
+        assert shown(parameters[path]) in text, f"{page}: {path} ({shown(parameters[path])}) not shown"
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_FIGURES))
+def test_changing_rates_changes_the_page(changed_site: tuple[Path, dict[str, Parameter]], page: str) -> None:
+    site, parameters = changed_site
+    text = text_of(site / page)
+    for path in PAGE_FIGURES[page]:
+        assert shown(parameters[path]) in text, f"{page}: changed {path} ({shown(parameters[path])}) not shown"
+
+
+def test_every_guide_page_is_built(built_site: Path) -> None:
+    for page in PAGES:
+        built = built_site / ("index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html")
+        assert built.is_file(), page
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_its_own_description_and_open_graph(built_site: Path, page: str) -> None:
+    built = built_site / ("index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html")
+    head = built.read_text(encoding="utf-8").split("</head>")[0]
+    assert '<html lang="fr"' in built.read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]+)"', head)
+    assert description and len(description.group(1)) > 40 and "À venir" not in description.group(1)
+    for tag in ("og:title", "og:description", "og:url", "og:locale"):
+        assert f'property="{tag}"' in head, f"{page}: {tag}"
+
+
+def test_page_ends_with_the_date_its_figures_were_checked(built_site: Path) -> None:
+    page = (built_site / "programmes/fonds-createurs/index.html").read_text(encoding="utf-8")
+    newest = max(p.as_of for p in parse_rates(RATES_TEXT).creator_fund.rpm)
+    assert f'data-checked="{newest.isoformat()}"' in page
+
+
+def test_site_has_sitemap_404_and_french_search(built_site: Path) -> None:
+    assert "<loc>http://127.0.0.1:8000/programmes/fonds-createurs/</loc>" in (built_site / "sitemap.xml").read_text()
+    assert "Page introuvable" in (built_site / "404.html").read_text(encoding="utf-8")
+    assert '"lang":["fr"]' in (built_site / "search/search_index.json").read_text(encoding="utf-8").replace(" ", "")
+
+
+def test_no_page_points_outside_for_its_own_resources(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        content = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?://[^"]+)"', content):
+            assert url.startswith("http://127.0.0.1:8000/") and 'rel="canonical"' in content, (page, url)
+        assert "fonts.googleapis" not in content
+
+
+def test_runtime_ships_a_reduced_stdlib_and_a_lock_of_our_wheels_only(built_site: Path) -> None:
+    import json
+    import zipfile
+
+    runtime_dir = next((built_site / "pyodide").iterdir())
+    stdlibs = list(runtime_dir.glob("python_stdlib.*.zip"))
+    assert len(stdlibs) == 1 and not (runtime_dir / "python_stdlib.zip").exists()
+    names = zipfile.ZipFile(stdlibs[0]).namelist()
+    full = zipfile.ZipFile(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").namelist()
+    assert "json/__init__.pyc" in names and "unittest/__init__.py" in full
+    assert not any(name.startswith(("unittest/", "xml/", "multiprocessing/")) for name in names)
+    assert len(names) < len(full) / 2
+    lock = json.loads(next((built_site / "assets" / "wheels").glob("pyodide-lock.*.json")).read_text())
+    assert sorted(lock["packages"]) == ["combien-paie-tiktok", "pyyaml"]
+    for package in lock["packages"].values():
+        wheel = built_site / "assets" / "wheels" / package["file_name"]
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == package["sha256"]
+
+
+def test_release_files_have_content_hashed_names(built_site: Path) -> None:
+    html = (built_site / "calculateur" / "index.html").read_text(encoding="utf-8")
+    for pattern in (r"calculator-page\.[0-9a-f]{12}\.mjs", r"calculator\.[0-9a-f]{12}\.css",
+                    r"calculator-worker\.[0-9a-f]{12}\.mjs", r"rates\.[0-9a-f]{12}\.json",
+                    r"python_stdlib\.[0-9a-f]{12}\.zip", r"pyodide-lock\.[0-9a-f]{12}\.json"):
+        assert re.search(pattern, html), pattern
+    assert not (built_site / "javascripts" / "calculator-page.mjs").exists()
+    assert (built_site / "sw.js").is_file() and (built_site / "embed.js").is_file()
