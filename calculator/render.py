@@ -49,7 +49,7 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
     eligible = "true" if stream["eligible"] else "false"
     html = [f'<section class="cpt-stream" data-stream="{escape(name)}" data-low="{stream["low"]!r}" '
             f'data-high="{stream["high"]!r}" data-eligible="{eligible}">',
-            f"<h3>{escape(title)}</h3>",
+            f"<h2>{escape(title)}</h2>",
             f'<p class="cpt-amount">{span(shown)} par mois</p>']
     if not stream["eligible"]:
         html.append(f'<p class="cpt-ineligible">Non éligible : {escape(" ".join(shown["reasons"]))}</p>')
@@ -92,8 +92,8 @@ def _payout(payout: dict[str, Any], money: Any, span: Any) -> str:
         slowest = "jamais si le mois est mauvais" if months["high"] is None else f"{months['high']} mois au pire"
         timing = f"Premier retrait possible après {months['low']} mois au mieux, {slowest}."
     methods = " ou ".join(escape(method) for method in payout["methods"])
-    return (f'<section class="cpt-payout" data-payout><h3>Retirer l\'argent versé par TikTok '
-            f'({escape(payout["region_label"])})</h3>'
+    return (f'<section class="cpt-payout" data-payout><h2>Retirer l\'argent versé par TikTok '
+            f'({escape(payout["region_label"])})</h2>'
             f"<p>Versé par TikTok chaque mois : {span(payout['tiktok_monthly'])}. {timing}</p>"
             f"<p>Retrait minimum : {span(payout['minimum'])} selon le pays, par {methods}, au plus "
             f"{money(payout['daily_limit'])} par jour, traité sous {french_number(payout['processing_days'])} "
