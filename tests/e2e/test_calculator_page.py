@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Frame, Page, expect
 
 from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
 from calculator.scenarios import load_scenarios
@@ -21,8 +21,8 @@ SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
 STREAM_COUNT = 7
 
 
-def shown(page: Page) -> dict[str, tuple[float, float]]:
-    """Every stream's and the total's (low, high) as the page's data attributes give them."""
+def shown(page: Page | Frame) -> dict[str, tuple[float, float]]:
+    """Every stream's and the total's (low, high) as the page's (or an iframe's) data attributes give them."""
     figures: dict[str, list[float]] = page.eval_on_selector_all(
         "[data-stream], [data-total]",
         """elements => Object.fromEntries(elements.map(e =>

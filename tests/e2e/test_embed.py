@@ -98,18 +98,20 @@ def test_script_snippets_sync_async_defer_each_get_their_widget(page: Page, site
         assert element.get_attribute("loading") == "lazy"
         frame = ready_frame(element)
         inputs = {key: value for key, value in values.items() if key != "currency"}
-        assert shown(frame) == expected({**DEFAULTS, **inputs}, rates)  # type: ignore[arg-type]
+        assert shown(frame) == expected({**DEFAULTS, **inputs}, rates)
         # The iframe stands where its tag was: right after the paragraph before it.
         assert element.evaluate("e => e.previousElementSibling.tagName") == "SCRIPT"
-    assert frames[2].content_frame().locator("[data-currency]").input_value() == "EUR"  # type: ignore[union-attr]
+    expect(ready_frame(frames[2]).locator("[data-currency]")).to_have_value("EUR")
 
 
 def test_plain_iframe_works_with_a_fixed_height(page: Page, site_url: str, blog: tuple[Path, str],
                                                 rates: Rates) -> None:
     open_blog(page, blog, f'<iframe src="{site_url}/embed/?followers=15000&amp;monthly_views=250000" '
                           'title="Calculateur" width="100%" height="900" style="border:0"></iframe>')
-    frame = ready_frame(page.query_selector("iframe"))  # type: ignore[arg-type]
-    assert shown(frame) == expected({**DEFAULTS, "followers": "15000", "monthly_views": "250000"}, rates)  # type: ignore[arg-type]
+    element = page.query_selector("iframe")
+    assert element is not None
+    frame = ready_frame(element)
+    assert shown(frame) == expected({**DEFAULTS, "followers": "15000", "monthly_views": "250000"}, rates)
 
 
 def test_iframe_height_follows_its_content(page: Page, site_url: str, blog: tuple[Path, str]) -> None:
@@ -150,7 +152,7 @@ def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site
     frame.fill("input[name=followers]", "20000")
     frame.select_option("[data-currency]", "USD")
     frame.wait_for_selector(READY)
-    before = shown(frame)  # type: ignore[arg-type]
+    before = shown(frame)
     assert before == expected({**DEFAULTS, "followers": "20000", "monthly_views": "1000000"}, rates)
     height = frame_height(element)
     # Messages that are not from the widget's frame, or claim absurd heights, are ignored by embed.js;
@@ -168,7 +170,7 @@ def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site
     }""")
     page.wait_for_timeout(500)
     assert abs(frame_height(element) - height) <= 3
-    assert shown(frame) == before  # type: ignore[arg-type]
+    assert shown(frame) == before
     assert frame.url.startswith(f"{site_url}/embed/")
     assert page.context.cookies() == []
 
@@ -201,14 +203,14 @@ def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url:
     preview = page.locator("[data-embed-preview] iframe")
     expect(preview).to_have_count(1, timeout=5_000)
     inputs = {**DEFAULTS, "followers": "45000", "monthly_views": "600000", "sponsored_videos": "2"}
-    assert shown(ready_frame(preview.element_handle())) == expected(inputs, rates)  # type: ignore[arg-type]
+    assert shown(ready_frame(preview.element_handle())) == expected(inputs, rates)
 
     open_blog(page, blog, f"<p>Script :</p>{script_snippet}<p>Iframe :</p>{iframe_snippet}")
     frames = page.query_selector_all("iframe")
     assert len(frames) == 2
     for element in frames:
         frame = ready_frame(element)
-        assert shown(frame) == expected(inputs, rates)  # type: ignore[arg-type]
+        assert shown(frame) == expected(inputs, rates)
         expect(frame.locator("[data-currency]")).to_have_value("EUR")
         expect(frame.locator("input[name=sponsored_videos]")).to_be_visible()
         expect(frame.locator("input[name=product_price]")).to_be_hidden()
