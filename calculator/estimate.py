@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .inputs import validate_inputs
-from .money import cents
 from .payout import payout
 from .rates import Rates
 from .streams.brand_deals import brand_deals
 from .streams.sales import affiliate, own_products
+from .streams.shape import summed
 from .streams.tiktok_payments import live_gifts, subscriptions
 from .streams.views import creator_fund, creator_rewards
 
@@ -35,15 +35,7 @@ def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
     return {
         "currency": rates.currency,
         "streams": streams,
-        "total": {
-            "low": cents(sum(_amount(result, "low") for result in counted)),
-            "high": cents(sum(_amount(result, "high") for result in counted)),
-        },
+        "total": summed(counted),
         "payout": payout(streams, rates.payout, region),
     }
 
-
-def _amount(result: Mapping[str, object], bound: str) -> float:
-    amount = result[bound]
-    assert isinstance(amount, float)
-    return amount

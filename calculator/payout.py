@@ -9,14 +9,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from .money import cents
 from .rates import Payout, Region
+from .streams.shape import summed
 
 
 def payout(streams: Mapping[str, Mapping[str, object]], rules: Payout, region: Region) -> dict[str, object]:
     paid_by_tiktok = [s for s in streams.values() if s["in_total"] and s["paid_by"] == "tiktok"]
-    monthly_low = cents(sum(_money(s["low"]) for s in paid_by_tiktok))
-    monthly_high = cents(sum(_money(s["high"]) for s in paid_by_tiktok))
+    monthly = summed(paid_by_tiktok)
     minimum = region.payout_minimum
     return {
         "region": region.key,
@@ -25,8 +24,8 @@ def payout(streams: Mapping[str, Mapping[str, object]], rules: Payout, region: R
         "methods": list(rules.methods),
         "daily_limit": rules.daily_limit.value,
         "processing_days": rules.processing_days.value,
-        "tiktok_monthly": {"low": monthly_low, "high": monthly_high},
-        "months_to_first_payout": months_to_reach(minimum.low, minimum.high, monthly_low, monthly_high),
+        "tiktok_monthly": monthly,
+        "months_to_first_payout": months_to_reach(minimum.low, minimum.high, monthly["low"], monthly["high"]),
         "references": [{"title": ref.title, "url": ref.url}
                        for ref in (*minimum.references, *rules.daily_limit.references)],
     }
@@ -45,7 +44,3 @@ def months_to_reach(minimum_low: float, minimum_high: float, monthly_low: float,
         "high": max(1, math.ceil(minimum_high / monthly_low)) if monthly_low > 0 else None,
     }
 
-
-def _money(amount: object) -> float:
-    assert isinstance(amount, float)
-    return amount

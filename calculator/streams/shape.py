@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -70,9 +70,10 @@ def stream(
     }
 
 
-def at_least(value: float, key: str, minimum: Parameter, reason: str) -> list[Unmet]:
-    """[] when value reaches the parameter, else one Unmet whose reason quotes it ({minimum})."""
-    if value >= minimum.value:
+def at_least(value: float, key: str, minimum: Parameter, reason: str, *, strictly: bool = False) -> list[Unmet]:
+    """[] when value reaches the parameter (exceeds it, with strictly=True), else one Unmet whose
+    reason quotes it ({minimum})."""
+    if value > minimum.value or (value == minimum.value and not strictly):
         return []
     return [Unmet(key, reason.format(minimum=french_number(minimum.value)))]
 
@@ -80,3 +81,14 @@ def at_least(value: float, key: str, minimum: Parameter, reason: str) -> list[Un
 def percent(parameter: Parameter) -> tuple[float, float]:
     """A percentage parameter as fractions (low, high)."""
     return parameter.low / 100, parameter.high / 100
+
+
+def summed(streams: Iterable[Mapping[str, object]]) -> dict[str, float]:
+    """{"low", "high"}: the sums of the streams' bounds, to the cent."""
+    def bound(stream: Mapping[str, object], name: str) -> float:
+        amount = stream[name]
+        assert isinstance(amount, float)
+        return amount
+
+    chosen = list(streams)
+    return {name: cents(sum(bound(stream, name) for stream in chosen)) for name in ("low", "high")}

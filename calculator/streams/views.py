@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..inputs import Inputs
-from ..money import french_number
 from ..rates import CreatorFund, CreatorRewards, Parameter
-from .shape import SourcedRange, Unmet, at_least, stream
+from .shape import SourcedRange, at_least, stream
 
 VIEW_INPUTS = ["followers", "age", "monthly_views", "video_seconds"]
 
@@ -20,8 +19,8 @@ def creator_rewards(inputs: Inputs, rules: CreatorRewards) -> dict[str, object]:
         *at_least(inputs.monthly_views, "monthly_views", rules.min_monthly_views,
                   "Il faut au moins {minimum} vues sur les 30 derniers jours."),
         *at_least(inputs.age, "age", rules.min_age, "Il faut avoir au moins {minimum} ans."),
-        *_longer_than(inputs.video_seconds, "video_seconds", rules.min_video_seconds,
-                      "Seules les vidéos de plus de {minimum} secondes sont rémunérées."),
+        *at_least(inputs.video_seconds, "video_seconds", rules.min_video_seconds,
+                  "Seules les vidéos de plus de {minimum} secondes sont rémunérées.", strictly=True),
     ]
     return stream(rules.label, _per_thousand_views(inputs.monthly_views, rules.rpm), unmet,
                   inputs_used=VIEW_INPUTS, paid_by="tiktok")
@@ -38,8 +37,3 @@ def creator_fund(inputs: Inputs, rules: CreatorFund) -> dict[str, object]:
 def _per_thousand_views(views: float, rpms: tuple[Parameter, ...]) -> list[SourcedRange]:
     return [SourcedRange(rpm, views / 1000 * rpm.low, views / 1000 * rpm.high) for rpm in rpms]
 
-
-def _longer_than(value: float, key: str, minimum: Parameter, reason: str) -> list[Unmet]:
-    if value > minimum.value:
-        return []
-    return [Unmet(key, reason.format(minimum=french_number(minimum.value)))]
