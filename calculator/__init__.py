@@ -5,6 +5,7 @@ Public names only; see rates.py for the parameter model and estimate.py for the 
 
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
+from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, InputField, choices
 from .rates import Parameter, Rates, RatesError, Reference, parse_rates
 
@@ -21,4 +22,5 @@ __all__ = [
     "estimate",
     "in_currency",
     "parse_rates",
+    "requirements",
 ]

@@ -15,8 +15,9 @@ from typing import Any
 
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
+from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
-from .money import french_number
+from .money import french_date, french_number
 from .rates import Rates, RatesError, parse_rates
 from .scenarios import load_scenario
 
@@ -38,11 +39,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", metavar="NOM", help="partir d'un cas de tests/cases/NOM.yml (ou d'un chemin)")
     parser.add_argument("--cases", type=Path, default=Path("tests/cases"), help="dossier des scénarios")
     parser.add_argument("--list-niches", action="store_true", help="lister les niches possibles et quitter")
+    parser.add_argument("--target-eur", metavar="EUROS",
+                        help="mode objectif : ce qu'il faut pour gagner ce montant par mois, net si --tax-status "
+                             "est donné, brut sinon")
     for field in INPUT_FIELDS:
         # Values stay text: the calculator reads them, so the CLI and the page reject the same things.
         hint = field.hint + ("" if field.required else " (facultatif)")
-        parser.add_argument(flag(field.key), dest=field.key, metavar="N" if field.kind != "choice" else "CHOIX",
-                            help=hint)
+        if field.kind == "flag":
+            parser.add_argument(flag(field.key), dest=field.key, action="store_const", const="true", help=hint)
+        else:
+            parser.add_argument(flag(field.key), dest=field.key, metavar="N" if field.kind != "choice" else "CHOIX",
+                                help=hint)
     return parser
 
 
@@ -73,9 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     inputs.update({field.key: getattr(arguments, field.key) for field in INPUT_FIELDS
                    if getattr(arguments, field.key) is not None})
     try:
+        if arguments.target_eur is not None:
+            goal = requirements(arguments.target_eur, inputs, rates)
+            print(json.dumps(goal, ensure_ascii=False, indent=2) if arguments.json else goal_summary(goal))
+            return 0
         result = in_currency(estimate(inputs, rates), rates, arguments.currency)
     except InputError as error:
-        parser.error(f"{flag(error.key)} : {error.message}")
+        parser.error(f"{'--target-eur' if error.key == 'target' else flag(error.key)} : {error.message}")
     if arguments.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -107,10 +118,40 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
     else:
         slowest = "jamais au pire" if months["high"] is None else f"{months['high']} au pire"
         lines.append(f"Premier retrait possible après {months['low']} mois au mieux, {slowest}.")
+    if "net" in result:
+        lines += ["", *net_summary(result["net"])]
     if "exchange_rate" in result:
         rate = result["exchange_rate"]
         shown = f"{rate['value']:.4f}".replace(".", ",")
         lines.append(f"Taux de change : 1 USD = {shown} EUR (au {rate['as_of']}).")
+    return "\n".join(lines)
+
+
+NET_LINES = (("gross", "Brut"), ("social_contributions", "Cotisations sociales et formation"),
+             ("income_tax", "Impôt sur le revenu"), ("net", "Reste"))
+
+
+def net_summary(net: Mapping[str, Any]) -> list[str]:
+    """The net block as text lines, in euros."""
+    euros = _formatter("EUR")
+    lines = [f"Ce qu'il vous reste en France ({net['label']}), par mois :"]
+    lines += [f"  {label} : {euros(net[part]['low'])} à {euros(net[part]['high'])}" for part, label in NET_LINES]
+    lines += [f"  Attention : {warning['message']}" for warning in net["warnings"]]
+    lines.append(f"  Taux en vigueur au {french_date(net['in_force_on'])} ; estimation, pas un conseil fiscal : "
+                 f"vérifiez avec {' et '.join(str(ref['url']) for ref in net['simulators'] if ref['url'])}.")
+    return lines
+
+
+def goal_summary(goal: Mapping[str, Any]) -> str:
+    """A short French text version of a requirements() result."""
+    meaning = "nets" if goal["net"] else "bruts"
+    lines = [f"Pour {french_number(goal['target'])} € {meaning} par mois, avec une seule de ces sources :"]
+    for lever in goal["levers"].values():
+        if lever["reachable"]:
+            lines.append(f"  {lever['label']} : {french_number(lever['low'])} à {french_number(lever['high'])} "
+                         f"{lever['unit']}")
+        else:
+            lines.append(f"  {lever['label']} : hors de portée. {' '.join(lever['reasons'])}")
     return "\n".join(lines)
 
 

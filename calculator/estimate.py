@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .inputs import validate_inputs
+from .net import net_block
 from .payout import payout
 from .rates import Rates
 from .streams.brand_deals import brand_deals
@@ -15,7 +16,8 @@ from .streams.views import creator_fund, creator_rewards
 
 
 def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
-    """Monthly earnings ranges per income stream, in USD, and when the first payout comes.
+    """Monthly earnings ranges per income stream, in USD, and when the first payout comes; with a
+    `net` block in EUR (contributions, income tax, what is left) when `tax_status` is set.
 
     Raises InputError (naming the key) for a missing, unknown or invalid input.
     """
@@ -32,10 +34,25 @@ def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
         "creator_fund": creator_fund(values, rates.creator_fund),
     }
     counted = [result for result in streams.values() if result["in_total"]]
-    return {
+    total = summed(counted)
+    result: dict[str, object] = {
         "currency": rates.currency,
         "streams": streams,
-        "total": summed(counted),
+        "total": total,
         "payout": payout(streams, rates.payout, region),
     }
+    net = net_block(total, summed(turnover(result) for result in counted), values, rates)
+    if net is not None:
+        result["net"] = net
+    return result
+
+
+def turnover(stream: dict[str, object]) -> dict[str, object]:
+    """What the stream brings in as turnover: what the creator receives, i.e. the sales revenue for their
+    own products (whose amount is the margin), the amount itself for every other stream."""
+    details = stream["details"]
+    assert isinstance(details, dict)
+    if "revenue" in details and stream["eligible"]:
+        return dict(details["revenue"])
+    return stream
 

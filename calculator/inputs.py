@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .money import french_number
 from .rates import Rates
 
 
@@ -24,8 +25,11 @@ class InputError(ValueError):
         self.message = message
 
 
-Kind = Literal["integer", "decimal", "percent", "choice"]
-Group = Literal["main", "other"]
+Kind = Literal["integer", "decimal", "percent", "choice", "flag"]
+Group = Literal["main", "other", "net"]
+
+NO_TAX = "none"
+"""tax_status value that asks for gross amounts only."""
 
 
 @dataclass(frozen=True)
@@ -36,13 +40,13 @@ class InputField:
     kind: Kind
     group: Group
     required: bool = False
-    default: float | str | None = 0.0
+    default: float | str | bool | None = 0.0
     """Used when the input is missing or blank; required fields have none."""
     initial: float | None = None
     """What a new visitor sees in the form; blank for optional fields."""
     maximum: float | None = None
     choices: str | None = None
-    """For kind "choice": the table of rates.yml whose keys are the valid values."""
+    """For kind "choice": the table of rates.yml whose keys (or, for tax rates, values) are the valid values."""
 
 
 INPUT_FIELDS: tuple[InputField, ...] = (
@@ -79,6 +83,15 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                "other"),
     InputField("product_type", "Type de produit", "Fixe la marge retenue.", "choice", "other", default="digital",
                choices="product_types"),
+    InputField("tax_status", "Statut déclaré", "Micro-entreprise en France : la catégorie sous laquelle vous déclarez "
+               "tous vos revenus TikTok. « Aucun » affiche les montants bruts.", "choice", "net", default=NO_TAX,
+               choices="tax_statuses"),
+    InputField("versement_liberatoire", "Versement libératoire de l'impôt",
+               "Cochez si vous avez opté pour payer l'impôt sur le revenu avec vos cotisations, en pourcentage du "
+               "chiffre d'affaires.", "flag", "net", default=False),
+    InputField("marginal_tax_rate", "Taux marginal d'imposition (%)",
+               "Votre tranche du barème (voir votre avis d'impôt) ; sert sans versement libératoire.", "choice", "net",
+               default=11.0, choices="income_tax_rates"),
 )
 
 FIELDS_BY_KEY: dict[str, InputField] = {field.key: field for field in INPUT_FIELDS}
@@ -106,6 +119,9 @@ class Inputs:
     product_sales: float
     product_price: float
     product_type: str
+    tax_status: str
+    versement_liberatoire: bool
+    marginal_tax_rate: float
 
 
 def choices(field: InputField, rates: Rates) -> dict[str, str]:
@@ -116,12 +132,17 @@ def choices(field: InputField, rates: Rates) -> dict[str, str]:
         return {key: region.label for key, region in rates.regions.items()}
     if field.choices == "product_types":
         return {key: product.label for key, product in rates.own_products.product_types.items()}
+    if field.choices == "tax_statuses":
+        return {NO_TAX: "Aucun : montants bruts seulement",
+                **{key: category.label for key, category in rates.france.categories.items()}}
+    if field.choices == "income_tax_rates":
+        return {f"{rate.value:g}": f"{french_number(rate.value)} %" for rate in rates.france.income_tax_rates}
     raise ValueError(f"{field.key}: pas un champ à choix")
 
 
 def read_inputs(inputs: Mapping[str, object], rates: Rates) -> tuple[Inputs | None, dict[str, str]]:
     """Return (inputs, errors): the validated inputs, or None and a French message per bad key."""
-    values: dict[str, float | str | None] = {}
+    values: dict[str, float | str | bool | None] = {}
     errors: dict[str, str] = {}
     for key in inputs:
         if key not in FIELDS_BY_KEY:
@@ -145,11 +166,20 @@ def validate_inputs(inputs: Mapping[str, object], rates: Rates) -> Inputs:
     return values
 
 
-def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | None:
+def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | bool | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if field.required:
             raise InputError(field.key, "Ce champ est obligatoire : indiquez un nombre.")
         return field.default
+    if field.kind == "flag":
+        return _to_flag(field.key, raw)
+    if field.choices == "income_tax_rates":
+        valid = choices(field, rates)
+        number = _to_number(field.key, raw.replace("%", "") if isinstance(raw, str) else raw)
+        if f"{number:g}" not in valid:
+            raise InputError(field.key, f"« {french_number(number)} % » n'est pas une tranche du barème. "
+                             f"Tranches possibles : {', '.join(valid.values())}.")
+        return number
     if field.kind == "choice":
         valid = choices(field, rates)
         if raw not in valid:
@@ -167,6 +197,31 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | N
     if field.maximum is not None and number > field.maximum:
         raise InputError(field.key, f"Indiquez un nombre entre 0 et {field.maximum:g}.")
     return number
+
+
+def read_target(raw: object) -> float:
+    """The goal mode's monthly target in euros: a positive, finite number (French spacing and comma accepted)."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        raise InputError("target", "Indiquez l'objectif en euros par mois, par exemple 1 000.")
+    number = _to_number("target", raw.replace("€", "") if isinstance(raw, str) else raw)
+    if not math.isfinite(number) or number <= 0:
+        raise InputError("target", "Indiquez un objectif supérieur à 0 €, par exemple 1 000.")
+    if number > 10_000_000:
+        raise InputError("target", "Indiquez un objectif d'au plus 10 000 000 € par mois.")
+    return number
+
+
+_TRUE = {"true", "1", "on", "oui", "yes"}
+_FALSE = {"false", "0", "off", "non", "no"}
+
+
+def _to_flag(key: str, raw: object) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
+        return raw.strip().lower() in _TRUE
+    shown = raw.strip() if isinstance(raw, str) else repr(raw)
+    raise InputError(key, f"« {shown} » : indiquez oui ou non (true ou false).")
 
 
 def _to_number(key: str, raw: object) -> float:

@@ -1,6 +1,11 @@
-"""Small helpers shared by the streams: rounding to cents and French number text."""
+"""Small shared helpers: rounding to cents, French number and date text."""
 
 from __future__ import annotations
+
+import datetime
+
+MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+          "novembre", "décembre")
 
 
 def cents(amount: float) -> float:
@@ -13,3 +18,9 @@ def french_number(number: float) -> str:
     if float(number).is_integer():
         return f"{number:,.0f}".replace(",", "\u202f")
     return f"{number:,.2f}".replace(",", "\u202f").replace(".", ",")
+
+
+def french_date(iso: str) -> str:
+    """'2026-01-01' -> '1 janvier 2026'."""
+    day = datetime.date.fromisoformat(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

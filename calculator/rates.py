@@ -35,8 +35,20 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class DatedValue:
+    """One value of a figure that changes on known dates, and the day it takes effect."""
+
+    since: datetime.date
+    value: float
+
+
+@dataclass(frozen=True)
 class Parameter:
-    """One figure: a single value (low == high) or a range, with where it comes from."""
+    """One figure: a single value (low == high) or a range, with where it comes from.
+
+    A figure with scheduled changes keeps them all in `schedule` (oldest first); its
+    value is then the one in force on the date its section states.
+    """
 
     path: str
     key: str | None
@@ -49,6 +61,7 @@ class Parameter:
     references: tuple[Reference, ...]
     assumption: bool
     rationale: str | None
+    schedule: tuple[DatedValue, ...] = ()
 
     @property
     def value(self) -> float:
@@ -175,6 +188,33 @@ class Payout:
 
 
 @dataclass(frozen=True)
+class TaxCategory:
+    """A micro-entreprise category a creator may declare, and its French rates."""
+
+    key: str
+    label: str
+    social_contributions: Parameter
+    training_levy: Parameter
+    versement_liberatoire: Parameter
+    allowance: Parameter
+    turnover_ceiling: Parameter
+    vat_threshold: Parameter
+    vat_tolerance: Parameter
+
+
+@dataclass(frozen=True)
+class France:
+    """Contributions and income tax of a micro-entrepreneur, with the rates in force on `in_force_on`."""
+
+    label: str
+    in_force_on: datetime.date
+    allowance_minimum: Parameter
+    income_tax_rates: tuple[Parameter, ...]
+    simulators: tuple[Reference, ...]
+    categories: Mapping[str, TaxCategory]
+
+
+@dataclass(frozen=True)
 class Rates:
     currency: str
     usd_to_eur: Parameter
@@ -189,6 +229,7 @@ class Rates:
     regions: Mapping[str, Region]
     own_products: OwnProducts
     payout: Payout
+    france: France
 
     def parameters_by_path(self) -> dict[str, Parameter]:
         """Every parameter by its key path, in file order (a YAML alias appears at each place it is used)."""
@@ -231,6 +272,7 @@ def parse_rates(yaml_text: str) -> Rates:
         regions=root.take("regions", lambda node: node.table(_region)),
         own_products=root.take("own_products", _own_products),
         payout=root.take("payout", _payout),
+        france=root.take("france", _france),
     )
     root.done()
     return rates
@@ -346,24 +388,39 @@ def _reference(node: _Node) -> Reference:
     return reference
 
 
-def _parameter(node: _Node) -> Parameter:
+def _parameter(node: _Node, on: datetime.date | None = None) -> Parameter:
+    """A figure given as `value`, as `low`/`high`, or (where a section fixes the date `on`) as dated `values`."""
     fields = node.fields()
     mapping = fields.value
     assert isinstance(mapping, dict)
-    has_value = "value" in mapping
-    if has_value == ("low" in mapping or "high" in mapping):
-        raise RatesError(node.path, "indiquer soit `value`, soit `low` et `high`")
-    if has_value:
+    forms = [form for form in ("value", "low/high", "values")
+             if any(key in mapping for key in form.split("/"))]
+    if len(forms) != 1:
+        raise RatesError(node.path, "indiquer soit `value`, soit `low` et `high`, soit des `values` datées")
+    unit = fields.take("unit", _Node.text)
+    schedule: tuple[DatedValue, ...] = ()
+    if forms == ["value"]:
         low = high = fields.take("value", _Node.number)
+    elif forms == ["values"]:
+        if on is None:
+            raise RatesError(f"{node.path}.values",
+                             "des valeurs datées ne servent que dans une section qui fixe sa date d'application "
+                             "(france.in_force_on)")
+        schedule = fields.take("values", _schedule)
+        in_force = [item for item in schedule if item.since <= on]
+        if not in_force:
+            raise RatesError(f"{node.path}.values", f"aucune valeur n'est en vigueur le {on.isoformat()}")
+        low = high = in_force[-1].value
     else:
         low = fields.take("low", _Node.number)
         high = fields.take("high", _Node.number)
         if low > high:
             raise RatesError(f"{node.path}.low", f"le bas de fourchette ({low:g}) dépasse le haut ({high:g})")
-    unit = fields.take("unit", _Node.text)
-    if unit == "percent" and high > 100:
-        raise RatesError(f"{node.path}.{'value' if has_value else 'high'}",
-                         f"un pourcentage va de 0 à 100, pas {high:g}")
+    if unit == "percent":
+        for name, number in [("value" if forms != ["low/high"] else "high", high),
+                             *((f"values[{index}].value", item.value) for index, item in enumerate(schedule))]:
+            if number > 100:
+                raise RatesError(f"{node.path}.{name}", f"un pourcentage va de 0 à 100, pas {number:g}")
     assumption = bool(fields.take_optional("assumption", _Node.flag))
     rationale = fields.take_optional("rationale", _Node.text)
     references = fields.take("references", lambda refs: refs.items(_reference))
@@ -381,14 +438,27 @@ def _parameter(node: _Node) -> Parameter:
         unit=unit,
         low=low,
         high=high,
-        is_range=not has_value,
+        is_range=forms == ["low/high"],
         as_of=fields.take("as_of", _Node.date),
         references=references,
         assumption=assumption,
         rationale=rationale,
+        schedule=schedule,
     )
     fields.done()
     return parameter
+
+
+def _schedule(node: _Node) -> tuple[DatedValue, ...]:
+    """Dated values, oldest first, each date later than the one before."""
+    schedule = node.items(lambda item: _read(item, DatedValue, since=_Node.date, value=_Node.number))
+    if not schedule:
+        raise RatesError(node.path, "au moins une valeur datée est nécessaire")
+    for index in range(1, len(schedule)):
+        if schedule[index].since <= schedule[index - 1].since:
+            raise RatesError(f"{node.path}[{index}].since", "les dates doivent aller de la plus ancienne à la plus "
+                             "récente, sans doublon")
+    return schedule
 
 
 def _value(node: _Node) -> Parameter:
@@ -502,6 +572,43 @@ def _payout(node: _Node) -> Payout:
                    processing_days=_value)
     if not result.methods:
         raise RatesError(f"{node.path}.methods", "au moins un moyen de retrait est nécessaire")
+    return result
+
+
+def _france(node: _Node) -> France:
+    fields = node.fields()
+    on = fields.take("in_force_on", _Node.date)
+    dated = functools.partial(_parameter, on=on)
+
+    def value(item: _Node) -> Parameter:
+        parameter = dated(item)
+        if parameter.is_range:
+            raise RatesError(item.path, "attendu une seule valeur (`value` ou `values`), pas une fourchette")
+        return parameter
+
+    category = _keyed(TaxCategory, label=_Node.text, social_contributions=value, training_levy=value,
+                      versement_liberatoire=value, allowance=value, turnover_ceiling=value, vat_threshold=value,
+                      vat_tolerance=value)
+    result = France(
+        label=fields.take("label", _Node.text),
+        in_force_on=on,
+        allowance_minimum=fields.take("allowance_minimum", value),
+        income_tax_rates=fields.take("income_tax_rates", _sourced_ranges),
+        simulators=fields.take("simulators", lambda refs: refs.items(_reference)),
+        categories=fields.take("categories", lambda table: table.table(category)),
+    )
+    fields.done()
+    rates = [rate.value for rate in result.income_tax_rates]
+    if any(rate.is_range for rate in result.income_tax_rates) or len(set(rates)) != len(rates):
+        raise RatesError(f"{node.path}.income_tax_rates", "un taux par tranche : une seule valeur, sans doublon")
+    for key, tax in result.categories.items():
+        if tax.vat_tolerance.value < tax.vat_threshold.value:
+            raise RatesError(f"{node.path}.categories.{key}.vat_tolerance",
+                             "le seuil majoré ne peut pas être inférieur au seuil de franchise")
+        burden = tax.social_contributions.value + tax.training_levy.value + tax.versement_liberatoire.value
+        if burden >= 100 or tax.social_contributions.value + tax.training_levy.value + max(rates) >= 100:
+            raise RatesError(f"{node.path}.categories.{key}",
+                             "cotisations et impôt réunis doivent rester sous 100 % du chiffre d'affaires")
     return result
 
 

@@ -8,23 +8,28 @@ JavaScript and rewritten by the page with Intl.NumberFormat("fr-FR") when it run
 
 from __future__ import annotations
 
-import datetime
 from html import escape
 from typing import Any
 
-from .money import french_number
+from .money import french_date, french_number
 
 SYMBOLS = {"USD": "$", "EUR": "€"}
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-          "novembre", "décembre")
+
+
+def money_span(amount: float, currency: str, *, fixed: bool = False) -> str:
+    """An amount for the page to rewrite with Intl.NumberFormat; `fixed` keeps its own currency whatever
+    the reader chose to display (the net block is always in euros)."""
+    symbol = SYMBOLS.get(currency, currency)
+    pinned = f' data-money-currency="{escape(currency)}"' if fixed else ""
+    return f'<span data-money="{amount!r}"{pinned}>{french_number(amount)}\u00a0{escape(symbol)}</span>'
 
 
 def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
-    """The results panel: total, range chart, one section per stream, payout, exchange rate."""
+    """The results panel: total, range chart, one section per stream, payout, exchange rate, net in France."""
     symbol = SYMBOLS.get(shown["currency"], shown["currency"])
 
     def money(amount: float) -> str:
-        return f'<span data-money="{amount!r}">{french_number(amount)}\u00a0{escape(symbol)}</span>'
+        return money_span(amount, shown["currency"])
 
     def span(pair: dict[str, float]) -> str:
         return f"{money(pair['low'])} à {money(pair['high'])}"
@@ -32,6 +37,7 @@ def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
     parts = [
         f'<p class="cpt-total" data-total data-low="{result["total"]["low"]!r}" '
         f'data-high="{result["total"]["high"]!r}">Total estimé : {span(shown["total"])} par mois</p>',
+        *([_net(result["net"])] if "net" in result else []),
         _chart(shown, symbol),
     ]
     for name, stream in result["streams"].items():
@@ -40,8 +46,88 @@ def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
     if "exchange_rate" in shown:
         rate = shown["exchange_rate"]
         parts.append(f'<p class="cpt-hint">Montants convertis à {french_number(rate["value"])}\u00a0€ pour 1\u00a0$ '
-                     f'(taux du {_long_date(rate["as_of"])}).</p>')
+                     f'(taux du {french_date(rate["as_of"])}).</p>')
     return "\n".join(parts)
+
+
+NET_ROWS = (("gross", "Revenus bruts estimés"), ("social_contributions", "Cotisations sociales et formation"),
+            ("income_tax", "Impôt sur le revenu"), ("net", "Ce qu'il vous reste"))
+
+
+def _net(net: dict[str, Any]) -> str:
+    """What is left in France, in euros: a table low/high per line, warnings, rates used and their date."""
+    def euros(amount: float) -> str:
+        return money_span(amount, "EUR", fixed=True)
+
+    rows = "".join(
+        f'<tr data-net="{part}" data-low="{net[part]["low"]!r}" data-high="{net[part]["high"]!r}">'
+        f'<th scope="row">{label}</th><td>{euros(net[part]["low"])}</td><td>{euros(net[part]["high"])}</td></tr>'
+        for part, label in NET_ROWS
+    )
+    how = ("versement libératoire" if net["versement_liberatoire"]
+           else f"barème, taux marginal de {french_number(net['marginal_tax_rate'])}\u00a0%")
+    html = [f'<section class="cpt-net" data-net-block data-tax-status="{escape(net["tax_status"])}">',
+            "<h2>Ce qu'il vous reste en France, par mois</h2>",
+            f'<p>{escape(net["label"])}, impôt : {escape(how)}.</p>']
+    if net["turnover"] != net["gross"]:
+        html.append(f'<p>Chiffre d\'affaires déclaré (ventes de vos produits comprises) : '
+                    f'{euros(net["turnover"]["low"])} à {euros(net["turnover"]["high"])}.</p>')
+    html.append(f'<table class="cpt-net-table"><thead><tr><th scope="col">Par mois</th>'
+                f'<th scope="col">Bas de fourchette</th><th scope="col">Haut de fourchette</th></tr></thead>'
+                f'<tbody>{rows}</tbody></table>')
+    for warning in net["warnings"]:
+        html.append(f'<p class="cpt-warning" data-warning="{escape(warning["code"])}">{escape(warning["message"])}</p>')
+    simulators = " et ".join(f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>'
+                             for ref in net["simulators"] if ref["url"])
+    html.append(f'<p class="cpt-disclaimer">Estimation, pas un conseil fiscal : vérifiez avec les simulateurs '
+                f'officiels ({simulators}). Taux en vigueur au {french_date(net["in_force_on"])}, '
+                f'dollars convertis au taux du {french_date(net["exchange_rate"]["as_of"])}.</p>')
+    items = "".join(f"<li>{escape(rate['label'])} : {_rate_value(rate)}"
+                    f"{'' if rate['since'] is None else ' depuis le ' + french_date(rate['since'])}"
+                    f" (vérifié le {french_date(rate['as_of'])}). {_links(rate['references'])}</li>"
+                    for rate in net["rates"])
+    html.append(f'<details><summary>Taux utilisés et sources</summary><ul>{items}</ul></details></section>')
+    return "".join(html)
+
+
+def _rate_value(rate: dict[str, Any]) -> str:
+    if rate["unit"] == "percent":
+        return f"{french_number(rate['value'])}\u00a0%"
+    return f"{french_number(rate['value'])}\u00a0€" + (" par an" if rate["unit"] == "EUR per year" else "")
+
+
+def _links(references: list[dict[str, Any]]) -> str:
+    return " ; ".join(
+        f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>' if ref["url"]
+        else escape(ref["title"])
+        for ref in references
+    )
+
+
+def render_goal(goal: dict[str, Any]) -> str:
+    """The goal panel: for the target, what each lever needs on its own, or why it cannot get there."""
+    meaning = "nets" if goal["net"] else "bruts"
+    target = money_span(goal["target"], "EUR", fixed=True)
+    html = [f'<p class="cpt-total" data-goal data-target="{goal["target"]!r}">Pour {target} {meaning} par mois, '
+            f"il faudrait, avec une seule de ces sources :</p>"]
+    if goal["net"]:
+        html.append(f'<p>Soit {money_span(goal["gross_needed"]["eur"], "EUR", fixed=True)} bruts par mois avant '
+                    f"cotisations et impôt.</p>")
+    for name, lever in goal["levers"].items():
+        low = "" if lever["low"] is None else f' data-low="{lever["low"]}" data-high="{lever["high"]}"'
+        html.append(f'<section class="cpt-stream" data-requirement="{escape(name)}"{low} '
+                    f'data-reachable="{"true" if lever["reachable"] else "false"}"><h2>{escape(lever["label"])}</h2>')
+        if lever["reachable"]:
+            html.append(f'<p class="cpt-amount">De {french_number(lever["low"])} à {french_number(lever["high"])} '
+                        f'{escape(lever["unit"])}</p>')
+            if lever["at_minimum"]:
+                html.append("<p>Au mieux, le minimum du programme suffit déjà.</p>")
+        else:
+            html.append(f'<p class="cpt-ineligible">Hors de portée : {escape(" ".join(lever["reasons"]))}</p>')
+        html.append("</section>")
+    html.append('<p class="cpt-hint">Le premier nombre suppose le meilleur taux trouvé dans les sources, le second '
+                "le moins bon.</p>")
+    return "\n".join(html)
 
 
 def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any) -> str:
@@ -56,11 +142,7 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
     items = []
     for entry in shown["ranges"]:
         flag = " (hypothèse du modèle)" if entry["assumption"] else ""
-        links = " ; ".join(
-            f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>' if ref["url"]
-            else escape(ref["title"])
-            for ref in entry["references"]
-        )
+        links = _links(entry["references"])
         items.append(f"<li>{escape(entry['source'])}{flag} : {span(entry)}. {links}</li>")
     html.append(f'<details><summary>Sources et fourchettes</summary><ul>{"".join(items)}</ul></details>')
     html.append("</section>")
@@ -98,8 +180,3 @@ def _payout(payout: dict[str, Any], money: Any, span: Any) -> str:
             f"<p>Retrait minimum : {span(payout['minimum'])} selon le pays, par {methods}, au plus "
             f"{money(payout['daily_limit'])} par jour, traité sous {french_number(payout['processing_days'])} "
             f"jours.</p></section>")
-
-
-def _long_date(iso: str) -> str:
-    day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -161,9 +161,14 @@ def _write_service_worker(site: Path) -> None:
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 
+GOAL_TARGET = "1000"
+"""What the goal mode's target field holds for a new visitor (euros per month)."""
+
+
 def calculator_form(rates: Rates) -> dict[str, Any]:
     """What the widget template needs: fields with their choices, presets, and the prerendered default."""
     from calculator import CURRENCIES, INPUT_FIELDS, InputError, choices, estimate
+    from calculator.goal import LEVERS
     from calculator.render import render_result
     from calculator.scenarios import load_scenarios
 
@@ -189,7 +194,8 @@ def calculator_form(rates: Rates) -> dict[str, Any]:
     defaults = {field["key"]: field["form_value"] for field in fields}
     result = estimate(defaults, rates)
     return {"fields": fields, "presets": presets, "currencies": list(CURRENCIES),
-            "prerender": render_result(result, result), "query_keys": [*defaults, "currency"]}
+            "prerender": render_result(result, result), "query_keys": [*defaults, "currency", "target"],
+            "goal_solves": [lever.input_key for lever in LEVERS], "goal_target": GOAL_TARGET}
 
 
 def _preset_value(field: dict[str, Any], given: object) -> str:
@@ -199,8 +205,10 @@ def _preset_value(field: dict[str, Any], given: object) -> str:
 
 
 def _form_value(value: object) -> str:
-    if value is None:
+    if value is None or value is False:
         return ""
+    if value is True:
+        return "true"
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)

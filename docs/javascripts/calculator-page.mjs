@@ -24,8 +24,11 @@ function start() {
 
 function mount(root, worker) {
   const form = root.querySelector("form");
-  const controls = [...form.querySelectorAll("input[name], select[name]")];
+  // Calculator inputs only: the mode radios and the goal's target are [data-extra].
+  const controls = [...form.querySelectorAll("input[name]:not([data-extra]), select[name]")];
   const currency = root.querySelector("[data-currency]");
+  const target = form.querySelector("input[name=target]");
+  const modes = [...form.querySelectorAll("input[name=cpt-mode]")];
   const status = root.querySelector("[data-status]");
   const results = root.querySelector("[data-results]");
   const progress = root.querySelector("[data-progress]");
@@ -37,11 +40,15 @@ function mount(root, worker) {
     if (query.has(control.name)) setValue(control, query.get(control.name));
   }
   if (query.has("currency")) setValue(currency, query.get("currency"));
+  // ?target=1000 opens the goal mode ("Objectif") with that target.
+  if (query.has("target")) setValue(target, query.get("target"));
+  setMode(query.has("target") ? "goal" : "estimate");
   if (root.hasAttribute("data-embed")) embedOptions(root, controls, query);
 
   form.addEventListener("submit", (event) => event.preventDefault());
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
+  for (const radio of modes) radio.addEventListener("change", () => setMode(radio.value));
   for (const button of root.querySelectorAll("[data-preset]")) {
     button.addEventListener("click", () => {
       const values = JSON.parse(button.dataset.preset);
@@ -53,8 +60,9 @@ function mount(root, worker) {
   function changed() {
     // Typed before Python is ready: the build-time figures no longer answer the form.
     if (results.hasAttribute("data-prerendered")) document.documentElement.setAttribute("data-cpt-query", "");
-    const params = new URLSearchParams(controls.filter((c) => c.value !== "").map((c) => [c.name, c.value]));
-    if (currency.value !== "USD") params.set("currency", currency.value);
+    const params = new URLSearchParams(controls.filter((c) => valueOf(c) !== "").map((c) => [c.name, valueOf(c)]));
+    if (goal()) params.set("target", target.value);
+    else if (currency.value !== "USD") params.set("currency", currency.value);
     history.replaceState(null, "", `?${params}`);
     request();
   }
@@ -87,13 +95,27 @@ function mount(root, worker) {
   function request() {
     latest += 1;
     root.setAttribute("data-busy", "");
-    const inputs = Object.fromEntries(controls.map((control) => [control.name, control.value]));
-    worker.postMessage({ type: "estimate", id: latest, inputs, currency: currency.value });
+    const inputs = Object.fromEntries(controls.map((control) => [control.name, valueOf(control)]));
+    const asked = goal() ? target.value : null;
+    worker.postMessage({ type: "estimate", id: latest, inputs, currency: currency.value, target: asked });
+  }
+
+  function goal() {
+    return modes.some((radio) => radio.checked && radio.value === "goal");
+  }
+
+  // Goal mode shows the target and hides the fields it solves for (views, videos, diamonds).
+  function setMode(mode) {
+    for (const radio of modes) radio.checked = radio.value === mode;
+    for (const element of root.querySelectorAll("[data-goal-only]")) element.hidden = mode !== "goal";
+    for (const element of root.querySelectorAll("[data-goal-hides], [data-estimate-only]")) {
+      element.hidden = mode === "goal";
+    }
   }
 
   function render(answer) {
     const errors = answer.ok ? {} : answer.errors;
-    for (const control of [...controls, currency]) {
+    for (const control of [...controls, currency, target]) {
       const key = control.name || control.dataset.key;
       const message = errors[key];
       const slot = root.querySelector(`[data-error-for="${key}"]`);
@@ -105,7 +127,8 @@ function mount(root, worker) {
     if (!answer.ok) {
       // Never leave the previous numbers on screen as if they answered the new input.
       results.replaceChildren();
-      const shownBesideAField = (key) => key === "currency" || controls.some((control) => control.name === key);
+      const shownBesideAField = (key) =>
+        ["currency", "target"].includes(key) || controls.some((control) => control.name === key);
       const others = Object.entries(errors).filter(([key]) => !shownBesideAField(key));
       status.textContent = ["Corrigez le champ signalé pour voir l'estimation.", ...others.map(([, m]) => m)].join(" ");
       return;
@@ -114,14 +137,18 @@ function mount(root, worker) {
     // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
     // at build time; amounts are then written with the reader's Intl formatting.
     results.innerHTML = answer.html;
-    const money = new Intl.NumberFormat("fr-FR", {
-      style: "currency",
-      currency: answer.shown.currency,
-      currencyDisplay: "narrowSymbol",
-      trailingZeroDisplay: "stripIfInteger",
-    });
+    const formats = {};
+    const money = (code) =>
+      (formats[code] ??= new Intl.NumberFormat("fr-FR", {
+        style: "currency",
+        currency: code,
+        currencyDisplay: "narrowSymbol",
+        trailingZeroDisplay: "stripIfInteger",
+      }));
+    // Amounts follow the displayed currency, except those pinned to theirs (the net block is in euros).
     for (const amount of results.querySelectorAll("[data-money]")) {
-      amount.textContent = money.format(Number(amount.dataset.money));
+      const code = amount.dataset.moneyCurrency ?? answer.currency;
+      amount.textContent = money(code).format(Number(amount.dataset.money));
     }
   }
 
@@ -152,7 +179,17 @@ function embedOptions(root, controls, query) {
   }).observe(root);
 }
 
+// A checkbox stands for a yes/no input: "true" when ticked, blank (the default, no) otherwise.
+function valueOf(control) {
+  if (control.type === "checkbox") return control.checked ? "true" : "";
+  return control.value;
+}
+
 function setValue(control, value) {
+  if (control.type === "checkbox") {
+    control.checked = value === "true";
+    return;
+  }
   if (control.tagName === "SELECT" && ![...control.options].some((option) => option.value === value)) {
     // Keep what the link asked for visible, so Python can say why it is not a valid choice.
     const option = document.createElement("option");

@@ -2,7 +2,8 @@
 // Python package says. It only moves data: every rule and message lives in calculator/.
 //
 // Page -> worker: {type: "init", pyodide, stdlib, lock, packages, rates, total} once,
-//                 then {type: "estimate", id, inputs, currency}.
+//                 then {type: "estimate", id, inputs, currency, target} (target: euros, or null
+//                 for the estimate itself).
 // Worker -> page: {type: "progress", loaded, total} while downloading, {type: "ready"},
 //                 {type: "failed", message}, {type: "answer", id, answer}.
 
@@ -59,7 +60,13 @@ self.addEventListener("message", async ({ data }) => {
     }
   } else if (data.type === "estimate" && session !== null) {
     try {
-      const answer = (await session).answer(JSON.stringify(data.inputs), data.currency ?? "USD");
+      const inputs = JSON.stringify(data.inputs);
+      const ready = await session;
+      // A JS null is not Python's None: leave the target out rather than pass it.
+      const answer =
+        data.target == null
+          ? ready.answer(inputs, data.currency ?? "USD")
+          : ready.answer(inputs, data.currency ?? "USD", String(data.target));
       self.postMessage({ type: "answer", id: data.id, answer: JSON.parse(answer) });
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error?.message ?? error) });

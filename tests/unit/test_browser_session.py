@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from calculator import estimate, in_currency
+from calculator import estimate, in_currency, requirements
 from calculator.browser import Session
-from calculator.render import render_result
+from calculator.render import render_goal, render_result
 from tests.conftest import RATES_TEXT
 
 SESSION = Session(RATES_TEXT)
@@ -15,19 +15,36 @@ FORM = {"followers": "20000", "age": "25", "monthly_views": "300000", "video_sec
         "sponsored_videos": "", "engagement_rate": ""}
 
 
-def answer(payload: object, currency: str = "USD") -> dict[str, Any]:
-    return json.loads(SESSION.answer(json.dumps(payload), currency))  # type: ignore[no-any-return]
+def answer(payload: object, currency: str = "USD", target: str | None = None) -> dict[str, Any]:
+    if target is None:
+        return json.loads(SESSION.answer(json.dumps(payload), currency))  # type: ignore[no-any-return]
+    return json.loads(SESSION.answer(json.dumps(payload), currency, target))  # type: ignore[no-any-return]
 
 
-def test_valid_form_gives_the_estimate() -> None:
+def test_valid_form_gives_the_panel_and_nothing_the_page_does_not_read() -> None:
     result = estimate(FORM, SESSION.rates)
-    assert answer(FORM) == {"ok": True, "result": result, "shown": result, "html": render_result(result, result)}
+    assert answer(FORM) == {"ok": True, "currency": "USD", "html": render_result(result, result)}
 
 
-def test_euros_are_shown_while_the_result_stays_in_usd() -> None:
+def test_euros_change_the_panel_text() -> None:
+    result = estimate(FORM, SESSION.rates)
     reply = answer(FORM, "EUR")
-    assert reply["result"]["currency"] == "USD"
-    assert reply["shown"] == in_currency(estimate(FORM, SESSION.rates), SESSION.rates, "EUR")
+    assert reply == {"ok": True, "currency": "EUR",
+                     "html": render_result(result, in_currency(result, SESSION.rates, "EUR"))}
+
+
+def test_a_target_asks_the_goal_mode_and_views_may_stay_blank() -> None:
+    form = {**FORM, "monthly_views": "", "tax_status": "micro_bnc"}
+    reply = answer(form, "USD", "1 500")
+    assert reply == {"ok": True, "currency": "EUR", "html": render_goal(requirements(1500, form, SESSION.rates))}
+    assert 'data-requirement="creator_rewards"' in reply["html"]
+
+
+def test_a_bad_target_is_reported_beside_its_field_with_the_other_errors() -> None:
+    reply = answer({**FORM, "age": "vingt"}, "USD", "beaucoup")
+    assert reply["ok"] is False
+    assert set(reply["errors"]) == {"age", "target"}
+    assert answer(FORM, "USD", "0")["errors"] == {"target": "Indiquez un objectif supérieur à 0 €, par exemple 1 000."}
 
 
 def test_every_bad_field_is_reported_at_once() -> None:

@@ -1,0 +1,131 @@
+"""What is left in France: a micro-entrepreneur's social contributions and income tax, in euros.
+
+Contributions and the versement libératoire are shares of turnover (what the creator
+receives: for their own products, the sales revenue, not the margin). Without the
+versement libératoire, income tax is the marginal rate applied to the yearly turnover
+less the category's flat allowance (never less than its minimum). Everything uses the
+rates in force on `france.in_force_on` and the dated USD -> EUR rate.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .inputs import NO_TAX, Inputs
+from .money import cents, french_number
+from .rates import France, Parameter, Rates, TaxCategory
+
+MONTHS = 12
+PARTS = ("gross", "turnover", "social_contributions", "income_tax", "net")
+
+
+@dataclass(frozen=True)
+class TaxSituation:
+    """The tax inputs read once: the category, and how income tax is paid."""
+
+    category: TaxCategory
+    versement_liberatoire: bool
+    marginal_rate: float
+    allowance_minimum: float
+
+    @classmethod
+    def of(cls, values: Inputs, france: France) -> TaxSituation | None:
+        if values.tax_status == NO_TAX:
+            return None
+        return cls(france.categories[values.tax_status], values.versement_liberatoire, values.marginal_tax_rate,
+                   france.allowance_minimum.value)
+
+    def monthly(self, gross_eur: float, turnover_eur: float) -> dict[str, float]:
+        """One bound: gross, turnover, contributions, tax and net for a month, to the cent."""
+        social_rate = self.category.social_contributions.value + self.category.training_levy.value
+        social = cents(turnover_eur * social_rate / 100)
+        if self.versement_liberatoire:
+            tax = cents(turnover_eur * self.category.versement_liberatoire.value / 100)
+        else:
+            yearly = MONTHS * turnover_eur
+            allowance = min(yearly, max(yearly * self.category.allowance.value / 100, self.allowance_minimum))
+            tax = cents((yearly - allowance) * self.marginal_rate / 100 / MONTHS)
+        gross = cents(gross_eur)
+        return {"gross": gross, "turnover": cents(turnover_eur), "social_contributions": social, "income_tax": tax,
+                "net": cents(gross - social - tax)}
+
+
+def in_euros(amount_usd: float, rates: Rates) -> float:
+    return amount_usd * rates.usd_to_eur.value
+
+
+def net_block(total: Mapping[str, float], turnover: Mapping[str, float], values: Inputs,
+              rates: Rates) -> dict[str, Any] | None:
+    """The `net` block of an estimate (None when tax_status is "none"): monthly low/high in EUR, warnings, rates."""
+    situation = TaxSituation.of(values, rates.france)
+    if situation is None:
+        return None
+    bounds = {bound: situation.monthly(in_euros(total[bound], rates), in_euros(turnover[bound], rates))
+              for bound in ("low", "high")}
+    category = situation.category
+    used = [category.social_contributions, category.training_levy]
+    if situation.versement_liberatoire:
+        used.append(category.versement_liberatoire)
+    else:
+        used += [category.allowance, rates.france.allowance_minimum]
+    used += [category.vat_threshold, category.vat_tolerance, category.turnover_ceiling]
+    block: dict[str, Any] = {
+        "currency": "EUR",
+        "tax_status": values.tax_status,
+        "label": category.label,
+        "versement_liberatoire": situation.versement_liberatoire,
+        "marginal_tax_rate": None if situation.versement_liberatoire else situation.marginal_rate,
+        "in_force_on": rates.france.in_force_on.isoformat(),
+        "exchange_rate": {"value": rates.usd_to_eur.value, "as_of": rates.usd_to_eur.as_of.isoformat()},
+        **{part: {bound: bounds[bound][part] for bound in ("low", "high")} for part in PARTS},
+        "warnings": warnings({bound: MONTHS * bounds[bound]["turnover"] for bound in ("low", "high")}, category,
+                             values.region),
+        "rates": [_rate_entry(parameter, rates.france.in_force_on) for parameter in used],
+        "simulators": [{"title": ref.title, "url": ref.url} for ref in rates.france.simulators],
+    }
+    return block
+
+
+def warnings(yearly: Mapping[str, float], category: TaxCategory, region: str) -> list[dict[str, Any]]:
+    """Codes and French messages for thresholds the yearly turnover crosses (and a non-French residence)."""
+    found: list[dict[str, Any]] = []
+    low, high = (french_number(round(yearly[bound])) for bound in ("low", "high"))
+    checks = (
+        ("vat_franchise", category.vat_threshold,
+         f"le seuil de franchise en base de TVA ({french_number(category.vat_threshold.value)}\u00a0€ par an)",
+         "vous devrez alors facturer la TVA, dès le dépassement du seuil majoré de "
+         f"{french_number(category.vat_tolerance.value)}\u00a0€, sinon à partir du 1er janvier suivant."),
+        ("micro_ceiling", category.turnover_ceiling,
+         f"le plafond du régime micro ({french_number(category.turnover_ceiling.value)}\u00a0€ par an)",
+         "au-delà deux années de suite, l'entreprise sort du régime micro et passe au régime réel."),
+    )
+    for code, threshold, what, then in checks:
+        if yearly["high"] <= threshold.value:
+            continue
+        if yearly["low"] > threshold.value:
+            message = (f"Même au bas de la fourchette, votre chiffre d'affaires sur douze mois ({low} à "
+                       f"{high}\u00a0€) dépasse {what} : {then}")
+        else:
+            message = (f"Seul le haut de la fourchette dépasse {what} : sur douze mois, votre chiffre d'affaires "
+                       f"irait de {low} à {high}\u00a0€. Si vous atteignez le haut, {then}")
+        found.append({"code": code, "message": message, "threshold": threshold.value,
+                      "low_passes": yearly["low"] > threshold.value})
+    if region != "france":
+        found.append({"code": "region", "message": "Ce calcul vaut pour une micro-entreprise en France : il suppose "
+                      "que vous y résidez fiscalement.", "threshold": None, "low_passes": False})
+    return found
+
+
+def _rate_entry(parameter: Parameter, on: datetime.date) -> dict[str, Any]:
+    in_force = [item for item in parameter.schedule if item.since <= on]
+    return {
+        "label": parameter.label,
+        "value": parameter.value,
+        "unit": parameter.unit,
+        "since": in_force[-1].since.isoformat() if in_force else None,
+        "as_of": parameter.as_of.isoformat(),
+        "references": [{"title": ref.title, "url": ref.url} for ref in parameter.references],
+    }
