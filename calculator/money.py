@@ -21,6 +21,6 @@ def french_number(number: float) -> str:
 
 
 def french_date(iso: str) -> str:
-    """'2026-01-01' -> '1 janvier 2026'."""
+    """'2026-01-01' -> '1er janvier 2026'."""
     day = datetime.date.fromisoformat(iso)
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"

@@ -122,6 +122,7 @@ def warnings(yearly: Mapping[str, float], category: TaxCategory, region: str) ->
 def _rate_entry(parameter: Parameter, on: datetime.date) -> dict[str, Any]:
     in_force = [item for item in parameter.schedule if item.since <= on]
     return {
+        "parameter": parameter.path,
         "label": parameter.label,
         "value": parameter.value,
         "unit": parameter.unit,

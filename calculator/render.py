@@ -118,8 +118,9 @@ def render_goal(goal: dict[str, Any]) -> str:
         html.append(f'<section class="cpt-stream" data-requirement="{escape(name)}"{low} '
                     f'data-reachable="{"true" if lever["reachable"] else "false"}"><h2>{escape(lever["label"])}</h2>')
         if lever["reachable"]:
-            html.append(f'<p class="cpt-amount">De {french_number(lever["low"])} à {french_number(lever["high"])} '
-                        f'{escape(lever["unit"])}</p>')
+            amount = (french_number(lever["low"]) if lever["low"] == lever["high"]
+                      else f'De {french_number(lever["low"])} à {french_number(lever["high"])}')
+            html.append(f'<p class="cpt-amount">{amount} {escape(lever["unit"])}</p>')
             if lever["at_minimum"]:
                 html.append("<p>Au mieux, le minimum du programme suffit déjà.</p>")
         else:

@@ -5,8 +5,11 @@ Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They se
 - filters that format for French readers (Babel): `usd`, `eur`, `number`, `percent`,
   `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links);
 - functions that call the calculator: `scenario("un-million-de-vues")` (a tests/cases/ file),
-  `estimate(followers=…, …)`, and tables: `glance_table()`, `rpm_table()`,
-  `stream_table(result, "creator_rewards")`, `parameters_table()`.
+  `estimate(followers=…, …)`, `requirements(1000, followers=…, …)` (goal mode), and tables:
+  `glance_table()`, `rpm_table()`, `stream_table(result, "creator_rewards")`, `parameters_table()`,
+  `net_table(result)` (what is left in France), `goal_table([500, 1000], followers=…, …)`,
+  `france_table()` (the French rates per category); the `schedule` filter writes a figure's
+  dated values (« 24,6 % depuis le 1er janvier 2025, puis 25,6 % depuis le 1er janvier 2026 »).
 
 Every parameter a page shows is recorded, and the page ends with the date its figures were
 last checked (the newest `as_of`). Undefined names fail the build (StrictUndefined).
@@ -28,7 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, parse_rates
+from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, parse_rates, requirements
 from calculator.rates import Milestone
 from calculator.scenarios import load_scenario
 
@@ -56,6 +59,7 @@ UNITS = {
     "years": "ans",
     "seconds": "secondes",
     "days": "jours",
+    "EUR per year": "€ par an",
 }
 
 _state: dict[str, Any] = {}
@@ -102,10 +106,11 @@ class Figures:
             "number": lambda figure: self.amount(figure, ""),
             "percent": lambda figure: self.amount(figure, "%"),
             "usd_long": self.usd_long,
-            "date": lambda item: format_date(self.when(item), "long", locale=LOCALE),
+            "date": lambda item: _long_date(self.when(item)),
             "month": lambda item: format_date(self.when(item), "MMMM y", locale=LOCALE),
             "refs": self.refs,
             "cite": self.cite,
+            "schedule": self.schedule,
         }
         self.environment.filters.update(filters)
 
@@ -120,6 +125,10 @@ class Figures:
             "rpm_table": self.rpm_table,
             "stream_table": self.stream_table,
             "parameters_table": self.parameters_table,
+            "requirements": self.requirements,
+            "net_table": self.net_table,
+            "goal_table": self.goal_table,
+            "france_table": self.france_table,
         }
 
     # --- formatting ---------------------------------------------------------
@@ -144,6 +153,16 @@ class Figures:
                 count = figure.value / size
                 return f"{_number(count)} {word}{'s' if count >= 2 else ''} de dollars"
         return f"{_number(figure.value)} dollars"
+
+    def schedule(self, figure: Parameter) -> str:
+        """A figure's dated values in French, oldest first; its single value when it has no schedule."""
+        unit = "%" if figure.unit == "percent" else "€"
+        if not figure.schedule:
+            return self.amount(figure, unit)
+        self.record(figure)
+        steps = [f"{_number(item.value)}{NBSP}{unit} depuis le {_long_date(item.since)}"
+                 for item in figure.schedule]
+        return ", puis ".join(steps)
 
     def when(self, item: Milestone | datetime.date) -> datetime.date:
         return item.date if isinstance(item, Milestone) else item
@@ -178,7 +197,14 @@ class Figures:
         for stream in result["streams"].values():
             for entry in stream["ranges"]:
                 self.record(self.by_path[entry["parameter"]])
+        for rate in result.get("net", {}).get("rates", []):
+            self.record(self.by_path[rate["parameter"]])
         return result
+
+    def requirements(self, target: float, **inputs: object) -> dict[str, Any]:
+        """Goal mode; records the rates it rests on (those of the same inputs' estimate)."""
+        self.estimate(**{**inputs, "monthly_views": inputs.get("monthly_views", 0)})
+        return requirements(target, inputs, self.rates)
 
     def scenario(self, name: str) -> dict[str, Any]:
         return self.estimate(**{str(k): v for k, v in load_scenario(CASES_DIR / f"{name}.yml").inputs.items()})
@@ -191,6 +217,51 @@ class Figures:
             marks = self.cite(self.by_path[entry["parameter"]])
             rows.append(f"| {entry['source']}{marks} | {self.amount(entry['low'], '$')} à "
                         f"{self.amount(entry['high'], '$')} |")
+        return "\n".join(rows)
+
+    def net_table(self, result: dict[str, Any]) -> str:
+        """What is left in France, low and high, for an estimate() result with a tax status."""
+        net = result["net"]
+        rows = ["| Par mois | Bas de fourchette | Haut de fourchette |", "|---|---|---|"]
+        for part, label in (("gross", "Revenus bruts"), ("turnover", "Chiffre d'affaires déclaré"),
+                            ("social_contributions", "Cotisations sociales et formation professionnelle"),
+                            ("income_tax", "Impôt sur le revenu"), ("net", "**Ce qu'il reste**")):
+            if part == "turnover" and net["turnover"] == net["gross"]:
+                continue
+            rows.append(f"| {label} | {self.amount(net[part]['low'], '€')} | {self.amount(net[part]['high'], '€')} |")
+        return "\n".join(rows)
+
+    def goal_table(self, targets: list[float], **inputs: object) -> str:
+        """For each monthly target: views (Creator Rewards alone), sponsored videos, LIVE diamonds."""
+        answers = [self.requirements(target, **inputs) for target in targets]
+        meaning = "nets" if answers[0]["net"] else "bruts"
+        rows = [f"| Pour, par mois ({meaning}) | " + " | ".join(
+                    lever["label"] for lever in answers[0]["levers"].values()) + " |",
+                "|---|" + "---|" * len(answers[0]["levers"])]
+        for target, answer in zip(targets, answers, strict=True):
+            cells = [f"{_span(lever['low'], lever['high'])} {lever['unit']}" if lever["reachable"]
+                     else "hors de portée" for lever in answer["levers"].values()]
+            rows.append(f"| {self.amount(target, '€')} | " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+    def france_table(self) -> str:
+        """The French rates, one column per micro-entreprise category, each row cited."""
+        categories = list(self.rates.france.categories.values())
+        rows = ["| | " + " | ".join(category.label for category in categories) + " |",
+                "|---|" + "---|" * len(categories)]
+        for name, label in (("social_contributions", "Cotisations sociales"),
+                            ("training_levy", "Formation professionnelle (CFP)"),
+                            ("versement_liberatoire", "Versement libératoire de l'impôt"),
+                            ("allowance", "Abattement pour frais (impôt au barème)"),
+                            ("turnover_ceiling", "Plafond du régime micro"),
+                            ("vat_threshold", "Seuil de franchise de TVA"),
+                            ("vat_tolerance", "Seuil majoré de TVA")):
+            cells = []
+            for category in categories:
+                figure: Parameter = getattr(category, name)
+                unit = "%" if figure.unit == "percent" else "€"
+                cells.append(f"{self.amount(figure, unit)}{self.cite(figure)}")
+            rows.append(f"| {label} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
 
     def rpm_table(self) -> str:
@@ -247,6 +318,9 @@ class Figures:
             self.record(parameter)
             figure = (f"{_number(parameter.low)} à {_number(parameter.high)}" if parameter.is_range
                       else _number(parameter.value))
+            if parameter.schedule:
+                figure = " ; ".join(f"{_number(item.value)} depuis le {format_date(item.since, 'short', locale=LOCALE)}"
+                                    for item in parameter.schedule)
             sources = self.refs(parameter) or ""
             if parameter.assumption:
                 sources = f"**Hypothèse du modèle** : {parameter.rationale}" + (f" ({sources})" if sources else "")
@@ -259,6 +333,16 @@ class Figures:
 def _number(value: float, cents: bool = False) -> str:
     """French digits: '10 000', '0,5'; with cents, '0,50' (amounts of money that are not whole)."""
     return str(format_decimal(value, format="#,##0.00##" if cents else "#,##0.####", locale=LOCALE))
+
+
+def _span(low: float, high: float) -> str:
+    return _number(low) if low == high else f"{_number(low)} à {_number(high)}"
+
+
+def _long_date(day: datetime.date) -> str:
+    """'1er janvier 2026', as French writes the first of the month."""
+    text = str(format_date(day, "long", locale=LOCALE))
+    return "1er" + text[1:] if day.day == 1 else text
 
 
 def _relative(page: Page, target: str) -> str:
