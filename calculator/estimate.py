@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from .inputs import validate_inputs
 from .net import net_block
@@ -15,7 +16,7 @@ from .streams.tiktok_payments import live_gifts, subscriptions
 from .streams.views import creator_fund, creator_rewards
 
 
-def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
+def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, Any]:
     """Monthly earnings ranges per income stream, in USD, and when the first payout comes; with a
     `net` block in EUR (contributions, income tax, what is left) when `tax_status` is set.
 
@@ -35,7 +36,7 @@ def estimate(inputs: Mapping[str, object], rates: Rates) -> dict[str, object]:
     }
     counted = [result for result in streams.values() if result["in_total"]]
     total = summed(counted)
-    result: dict[str, object] = {
+    result: dict[str, Any] = {
         "currency": rates.currency,
         "streams": streams,
         "total": total,

@@ -1,4 +1,5 @@
-"""Named scenarios (tests/cases/*.yml): inputs, what a reader should see, and a preset label.
+"""Named scenarios (tests/cases/*.yml): inputs, what a reader should see, and a preset label;
+optionally a goal-mode target and what requirements() gives for it.
 
 The same files are the test cases (one generic test runs them all), the CLI's --scenario
 and the presets on the calculator page.
@@ -21,6 +22,8 @@ class Scenario:
     preset: bool
     inputs: dict[str, object]
     expected: dict[str, Any]
+    goal: dict[str, Any] | None = None
+    """Goal mode: {"target": euros per month, "expected": a subset of requirements()}."""
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -34,6 +37,10 @@ def load_scenario(path: Path) -> Scenario:
     for key, kind in (("title", str), ("inputs", dict), ("expected", dict)):
         if not isinstance(data.get(key), kind):
             raise ValueError(f"{path}: champ {key!r} manquant ou mal formé")
+    goal = data.get("goal")
+    if goal is not None and not (isinstance(goal, dict) and "target" in goal
+                                 and isinstance(goal.get("expected"), dict)):
+        raise ValueError(f"{path}: champ 'goal' mal formé : attendu target et expected")
     return Scenario(
         name=path.stem,
         title=data["title"],
@@ -41,6 +48,7 @@ def load_scenario(path: Path) -> Scenario:
         preset=bool(data.get("preset", False)),
         inputs=dict(data["inputs"]),
         expected=dict(data["expected"]),
+        goal=goal,
     )
 
 

@@ -43,6 +43,12 @@ def type_values(page: Page, values: dict[str, str]) -> None:
     page.wait_for_selector(READY)
 
 
+def query_of(inputs: dict[str, Any]) -> str:
+    """Inputs as a link's query, yes/no inputs written as the page writes them."""
+    return urlencode({key: ("true" if value else "") if isinstance(value, bool) else str(value)
+                      for key, value in inputs.items()})
+
+
 def open_calculator(page: Page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector(READY, timeout=60_000)
@@ -139,8 +145,7 @@ def test_home_page_links_to_the_calculator(page: Page, site_url: str) -> None:
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.name for scenario in SCENARIOS])
 def test_every_scenario_from_the_url_matches_cpython(page: Page, site_url: str, rates: Rates,
                                                      scenario: Any) -> None:
-    query = urlencode({key: str(value) for key, value in scenario.inputs.items()})
-    open_calculator(page, f"{site_url}/calculateur/?{query}")
+    open_calculator(page, f"{site_url}/calculateur/?{query_of(scenario.inputs)}")
     assert shown(page) == expected(scenario.inputs, rates)
 
 

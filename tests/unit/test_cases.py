@@ -1,7 +1,8 @@
 """Runs every scenario of tests/cases/ (OpenFisca style): inputs in, expected figures out.
 
 `expected` is a subset of the estimate() result; under a stream, `ranges` is written as
-[[low, high], ...] in the order of the sourced ranges.
+[[low, high], ...] in the order of the sourced ranges. `goal.expected` is a subset of
+requirements(goal.target, inputs).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from calculator import Rates, estimate
+from calculator import Rates, estimate, requirements
 from calculator.scenarios import Scenario, load_scenarios
 from tests.conftest import ROOT
 
@@ -40,7 +41,7 @@ def check(expected: Any, actual: Any, path: str) -> None:
 def test_there_are_cases_for_the_seed_and_every_tier() -> None:
     names = {scenario.name for scenario in SCENARIOS}
     assert {"un-million-de-vues", "500-000-vues-qualifiees", "finance-100k-engages"} <= names
-    tiers = {scenario.expected["streams"].get("brand_deals", {}).get("details", {}).get("tier", {}).get("key")
+    tiers = {scenario.expected.get("streams", {}).get("brand_deals", {}).get("details", {}).get("tier", {}).get("key")
              for scenario in SCENARIOS}
     assert {"nano", "micro", "mid", "macro", "mega"} <= tiers
 
@@ -48,3 +49,22 @@ def test_there_are_cases_for_the_seed_and_every_tier() -> None:
 @pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.name for scenario in SCENARIOS])
 def test_scenario(scenario: Scenario, rates: Rates) -> None:
     check(scenario.expected, estimate(scenario.inputs, rates), scenario.name)
+
+
+def test_there_are_cases_for_each_tax_status_the_thresholds_and_the_goal_mode(rates: Rates) -> None:
+    statuses = {scenario.inputs.get("tax_status", "none") for scenario in SCENARIOS}
+    assert set(rates.france.categories) <= statuses
+    warned = {(warning["code"], warning["low_passes"]) for scenario in SCENARIOS
+              for warning in scenario.expected.get("net", {}).get("warnings", [])}
+    assert {("vat_franchise", True), ("vat_franchise", False), ("micro_ceiling", True)} <= warned
+    goals = [scenario for scenario in SCENARIOS if scenario.goal]
+    assert {bool(scenario.inputs.get("tax_status")) for scenario in goals} == {True, False}
+
+
+GOALS = [scenario for scenario in SCENARIOS if scenario.goal]
+
+
+@pytest.mark.parametrize("scenario", GOALS, ids=[scenario.name for scenario in GOALS])
+def test_goal(scenario: Scenario, rates: Rates) -> None:
+    assert scenario.goal is not None
+    check(scenario.goal["expected"], requirements(scenario.goal["target"], scenario.inputs, rates), scenario.name)

@@ -100,7 +100,7 @@ def test_total_is_the_sum_of_counted_streams(values: dict[str, Any]) -> None:
 
 @given(inputs)
 def test_first_payout_comes_no_later_in_the_best_case(values: dict[str, Any]) -> None:
-    months = estimate(values, RATES)["payout"]["months_to_first_payout"]  # type: ignore[index]
+    months = estimate(values, RATES)["payout"]["months_to_first_payout"]
     if months is not None and months["high"] is not None:
         assert 1 <= months["low"] <= months["high"]
 

@@ -16,7 +16,7 @@ def test_panel_keeps_the_dom_contract(rates: Rates) -> None:
     html = render_result(result, result)
     assert re.findall(r'data-stream="(\w+)" data-low="([\d.]+)" data-high="([\d.]+)"', html)[0] == (
         "creator_rewards", "400.0", "6000.0")
-    assert html.count("data-stream=") == len(result["streams"])  # type: ignore[arg-type]
+    assert html.count("data-stream=") == len(result["streams"])
     assert '<p class="cpt-total" data-total data-low="400.0" data-high="6000.0">' in html
     assert "400\u00a0$</span> à <span data-money=\"6000.0\">6\u202f000\u00a0$" in html
 
