@@ -104,13 +104,12 @@ function mount(root, worker) {
     return modes.some((radio) => radio.checked && radio.value === "goal");
   }
 
-  // Goal mode shows the target and hides the fields it solves for (views, videos, diamonds).
+  // Goal mode shows the target; the stylesheet hides, through data-current-mode, the fields it
+  // solves for (views, videos, diamonds) and the currency, without touching what an embed hid.
   function setMode(mode) {
     for (const radio of modes) radio.checked = radio.value === mode;
+    root.dataset.currentMode = mode;
     for (const element of root.querySelectorAll("[data-goal-only]")) element.hidden = mode !== "goal";
-    for (const element of root.querySelectorAll("[data-goal-hides], [data-estimate-only]")) {
-      element.hidden = mode === "goal";
-    }
   }
 
   function render(answer) {

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
 
-from calculator import Rates
+from calculator import Rates, requirements
 from tests.e2e.conftest import READY
 from tests.e2e.test_calculator_page import DEFAULTS, expected, shown
 from tests.sitebuild import serve
@@ -214,3 +214,29 @@ def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url:
         expect(frame.locator("[data-currency]")).to_have_value("EUR")
         expect(frame.locator("input[name=sponsored_videos]")).to_be_visible()
         expect(frame.locator("input[name=product_price]")).to_be_hidden()
+
+
+def test_a_blogger_can_embed_the_goal_mode(page: Page, site_url: str, blog: tuple[Path, str], rates: Rates) -> None:
+    page.goto(f"{site_url}/integrer/")
+    for key in ("tax_status",):
+        page.check(f"input[name=fields][value={key}]")
+    page.fill("[data-prefill=followers]", "45000")
+    page.fill("[data-prefill=target]", "800")
+    script_snippet = page.locator('[data-snippet="script"] code').inner_text()
+    assert 'data-target="800"' in script_snippet
+    open_blog(page, blog, script_snippet)
+    element = page.query_selector("iframe")
+    assert element is not None
+    frame = ready_frame(element)
+    levers = requirements(800, {**DEFAULTS, "followers": "45000"}, rates)["levers"]
+    rewards = frame.locator("[data-requirement=creator_rewards]")
+    expect(rewards).to_have_attribute("data-low", str(levers["creator_rewards"]["low"]))
+    expect(rewards).to_have_attribute("data-high", str(levers["creator_rewards"]["high"]))
+    expect(frame.locator("input[name=target]")).to_have_value("800")
+    # Switching mode never shows a field the blogger left out.
+    expect(frame.locator("input[name=product_price]")).to_be_hidden()
+    frame.get_by_label("Estimation : ce que rapportent mes chiffres").check()
+    frame.wait_for_selector(READY)
+    expect(frame.locator("[data-stream]")).to_have_count(7)
+    expect(frame.locator("input[name=product_price]")).to_be_hidden()
+    expect(frame.locator("input[name=monthly_views]")).to_be_visible()

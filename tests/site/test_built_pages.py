@@ -37,6 +37,9 @@ PAGE_FIGURES = {
     "paiements/index.html": ["payout.daily_limit", "regions.france.payout_minimum"],
     "faq/index.html": ["creator_rewards.min_followers"],
     "glossaire/index.html": ["creator_fund.rpm[0]"],
+    "impots/index.html": ["france.categories.micro_bnc.allowance", "france.categories.micro_bic_sales.turnover_ceiling",
+                          "france.allowance_minimum"],
+    "objectif/index.html": ["creator_rewards.min_monthly_views", "france.categories.micro_bnc.training_levy"],
     "sources/index.html": ["usd_to_eur", "live_gifts.diamond_value[0]", "own_products.product_types.merch.margins[0]"],
 }
 PAGES = sorted(str(path.relative_to(ROOT / "docs").with_suffix("")) for path in (ROOT / "docs").rglob("*.md")
@@ -71,9 +74,12 @@ def changed_rates(paths: list[str]) -> str:
         node: Any = document
         for step in re.findall(r"[^.\[\]]+", path):
             node = node[int(step)] if step.isdigit() else node[step]
+        unit = node.get("unit")
+        if "values" in node:  # dated values: change the one in force (the newest)
+            node = node["values"][-1]
         bound = "high" if "high" in node else "value"
         node[bound] = round(node[bound] * 1.5 + (0.07 if node[bound] < 10 else 7), 2)
-        if node.get("unit") == "percent":
+        if unit == "percent":
             node[bound] = min(node[bound], 99.5)
     return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
 
