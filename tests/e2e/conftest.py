@@ -1,7 +1,8 @@
 """End-to-end fixtures: a freshly built site on a local server, Debian's Chromium, and guards.
 
 Every test here fails if the page makes a request outside the local server, throws an
-uncaught error or logs a console error (a failed load, a worker crash).
+uncaught error, logs a console error (a failed load, a worker crash) or breaks its Content
+Security Policy (a `securitypolicyviolation` event in any page or frame).
 """
 
 from __future__ import annotations
@@ -50,6 +51,26 @@ def offline_guard(context: BrowserContext) -> Iterator[list[str]]:
     context.route("**/*", check)
     yield outside
     assert outside == [], f"requests outside the local server: {outside}"
+
+
+# Every document of the context, frames included, reports its Content Security Policy
+# violations to the test (the worker's come through the page as console errors).
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) => {
+  const text = `${event.effectiveDirective} blocked ${event.blockedURI || "inline"} in ${event.documentURI}`
+    + ` (${event.sourceFile || "?"}:${event.lineNumber}${event.sample ? `: ${event.sample}` : ""})`;
+  if (typeof window.__cptCspViolation === "function") window.__cptCspViolation(text);
+  else console.error(`CSP violation: ${text}`);
+}, true);"""
+
+
+@pytest.fixture(autouse=True)
+def csp_violations(context: BrowserContext) -> Iterator[list[str]]:
+    """Fail the test on any `securitypolicyviolation` event, in any page or frame of the context."""
+    violations: list[str] = []
+    context.expose_binding("__cptCspViolation", lambda source, text: violations.append(str(text)))
+    context.add_init_script(_REPORT_VIOLATIONS)
+    yield violations
+    assert violations == [], f"Content Security Policy violations: {violations}"
 
 
 @pytest.fixture(autouse=True)
