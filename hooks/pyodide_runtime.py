@@ -99,6 +99,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
               for role, source in HASHED_SOURCES.items()}
     config.extra_css = [assets["stylesheet"], *(css for css in config.extra_css
                                                 if css != HASHED_SOURCES["stylesheet"])]
+    fetched = (runtime["pyodide.asm.wasm"], stdlib_url, lock_url, rates_url, *wheel_urls.values())
     config.extra["calculator"] = {
         **calculator_form(rates),
         "page_script": assets["page"],
@@ -111,8 +112,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             "lock": lock_url,
             "packages": [_package_name(wheel) for wheel in wheels],
             "rates": rates_url,
-            "sizes": {url: _size(_plan[url]) for url in
-                      (runtime["pyodide.asm.wasm"], stdlib_url, lock_url, rates_url, *wheel_urls.values())},
+            "sizes": {url: _size(_plan[url]) for url in fetched},
+            # The worker refuses to run on any file whose sha256 differs (a corrupted or altered download).
+            "integrity": {url: _sha256(_plan[url]) for url in fetched},
         },
     }
     return config
@@ -225,6 +227,10 @@ def _put_hashed(url: str, content: Path | bytes) -> str:
     data = content.read_bytes() if isinstance(content, Path) else content
     path = Path(url)
     return _put(str(path.with_name(f"{path.stem}.{_digest(data)[:12]}{path.suffix}")), content)
+
+
+def _sha256(content: Path | bytes) -> str:
+    return hashlib.sha256(content.read_bytes() if isinstance(content, Path) else content).hexdigest()
 
 
 def _size(content: Path | bytes) -> int:

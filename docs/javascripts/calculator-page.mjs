@@ -18,11 +18,11 @@ else start();
 function start() {
   const root = document.querySelector("[data-calculator]");
   if (!root) return;
-  calculator.handle = mount(root, calculator.worker);
+  calculator.handle = mount(root, calculator);
   for (const data of calculator.early.splice(0)) calculator.handle(data);
 }
 
-function mount(root, worker) {
+function mount(root, calculator) {
   const form = root.querySelector("form");
   // Calculator inputs only: the mode radios and the goal's target are [data-extra].
   const controls = [...form.querySelectorAll("input[name]:not([data-extra]), select[name]")];
@@ -32,7 +32,13 @@ function mount(root, worker) {
   const status = root.querySelector("[data-status]");
   const results = root.querySelector("[data-results]");
   const progress = root.querySelector("[data-progress]");
+  const retry = root.querySelector("[data-retry]");
+  const announce = root.querySelector("[data-announce]");
   let latest = 0;
+  let everReady = false;
+  let restarted = false;
+  let watchdog = 0;
+  let announceTimer = 0;
 
   // Values from the URL (/calculateur/?monthly_views=300000&currency=EUR) win over the defaults.
   const query = new URLSearchParams(location.search);
@@ -46,6 +52,7 @@ function mount(root, worker) {
   if (root.hasAttribute("data-embed")) embedOptions(root, controls, query);
 
   form.addEventListener("submit", (event) => event.preventDefault());
+  retry.addEventListener("click", () => restart("Nouvel essai de chargement du calculateur…"));
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
   for (const radio of modes) radio.addEventListener("change", () => setMode(radio.value));
@@ -72,32 +79,84 @@ function mount(root, worker) {
 
   function onMessage(data) {
     if (data.type === "progress") {
+      if (root.dataset.state === "error") return;
       progress.hidden = false;
       progress.value = Math.min(100, Math.round((100 * data.loaded) / data.total));
       progress.textContent = `${progress.value} %`;
     } else if (data.type === "ready") {
       progress.hidden = true;
+      everReady = true;
     } else if (data.type === "failed") {
-      root.dataset.state = "error";
-      status.textContent = `Le calculateur n'a pas pu démarrer : ${data.message}. Rechargez la page pour réessayer.`;
+      failed(`Le calculateur n'a pas pu démarrer : ${data.message}.`);
+    } else if (data.type === "crashed") {
+      crashed(data.message);
+    } else if (data.type === "csp") {
+      console.error(`CSP violation in the calculator's worker: ${data.directive} ${data.blocked}`);
     } else if (data.type === "answer" && data.id === latest) {
+      clearTimeout(watchdog);
       render(data.answer);
       root.removeAttribute("data-busy");
       root.dataset.state = "ready";
+      status.querySelector("[data-message]").textContent = "";
       // From now on the panel answers the form: the build-time figures and the waiting note go.
       if (results.hasAttribute("data-prerendered")) performance.mark("cpt-ready"); // read by scripts/bench
       results.removeAttribute("data-prerendered");
       root.querySelector("[data-pending]")?.remove();
+      root.querySelector("[data-default-note]").hidden = true;
       document.documentElement.removeAttribute("data-cpt-query");
     }
   }
 
+  // The worker died (an uncaught error, or no answer in time once it was up): start a new one
+  // once, silently, keeping the form as typed; a second death shows the error and "Réessayer".
+  function crashed(message) {
+    if (everReady && !restarted) {
+      restarted = true;
+      restart("Le calculateur s'est arrêté ; il redémarre…");
+    } else {
+      failed(`Le calculateur s'est arrêté : ${message}.`);
+    }
+  }
+
+  function restart(note) {
+    clearTimeout(watchdog);
+    calculator.worker.terminate();
+    everReady = false;
+    retry.hidden = true;
+    root.dataset.state = "loading";
+    status.querySelector("[data-message]").textContent = note;
+    calculator.start();
+    request();
+  }
+
+  // Nothing freezes: the form stays editable, the build-time figures stay, marked as such, and
+  // "Réessayer" starts the worker again.
+  function failed(message) {
+    clearTimeout(watchdog);
+    root.dataset.state = "error";
+    root.removeAttribute("data-busy");
+    progress.hidden = true;
+    status.querySelector("[data-message]").textContent = `${message} Vérifiez votre connexion puis réessayez.`;
+    retry.hidden = false;
+    root.querySelector("[data-pending]")?.remove();
+    if (results.hasAttribute("data-prerendered")) {
+      document.documentElement.removeAttribute("data-cpt-query");
+      root.querySelector("[data-default-note]").hidden = false;
+    } else {
+      results.replaceChildren(); // an answer to earlier input must not pass for the current one
+    }
+  }
+
   function request() {
+    if (root.dataset.state === "error") return; // until "Réessayer": the form stays as typed
     latest += 1;
     root.setAttribute("data-busy", "");
     const inputs = Object.fromEntries(controls.map((control) => [control.name, valueOf(control)]));
     const asked = goal() ? target.value : null;
-    worker.postMessage({ type: "estimate", id: latest, inputs, currency: currency.value, target: asked });
+    calculator.worker.postMessage({ type: "estimate", id: latest, inputs, currency: currency.value, target: asked });
+    clearTimeout(watchdog);
+    // Python answers in milliseconds once it is up; silence for this long means the worker is gone.
+    if (everReady) watchdog = setTimeout(() => crashed("il ne répond plus"), 8000);
   }
 
   function goal() {
@@ -129,10 +188,10 @@ function mount(root, worker) {
       const shownBesideAField = (key) =>
         ["currency", "target"].includes(key) || controls.some((control) => control.name === key);
       const others = Object.entries(errors).filter(([key]) => !shownBesideAField(key));
-      status.textContent = ["Corrigez le champ signalé pour voir l'estimation.", ...others.map(([, m]) => m)].join(" ");
+      const message = ["Corrigez le champ signalé pour voir l'estimation.", ...others.map(([, m]) => m)].join(" ");
+      status.querySelector("[data-message]").textContent = message;
       return;
     }
-    status.textContent = "";
     // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
     // at build time; amounts are then written with the reader's Intl formatting.
     results.innerHTML = answer.html;
@@ -149,6 +208,11 @@ function mount(root, worker) {
       const code = amount.dataset.moneyCurrency ?? answer.currency;
       amount.textContent = money(code).format(Number(amount.dataset.money));
     }
+    // Screen readers hear the headline once the reader pauses, not at every keystroke.
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      announce.textContent = results.querySelector("[data-total], [data-goal]")?.textContent ?? "";
+    }, 700);
   }
 
   return onMessage;

@@ -1,53 +1,115 @@
 // The calculator's worker: loads Pyodide once, then answers each request with what the
 // Python package says. It only moves data: every rule and message lives in calculator/.
 //
-// Page -> worker: {type: "init", pyodide, stdlib, lock, packages, rates, total} once,
+// Page -> worker: {type: "init", pyodide, stdlib, lock, packages, rates, total, integrity} once,
 //                 then {type: "estimate", id, inputs, currency, target} (target: euros, or null
 //                 for the estimate itself).
 // Worker -> page: {type: "progress", loaded, total} while downloading, {type: "ready"},
-//                 {type: "failed", message}, {type: "answer", id, answer}.
+//                 {type: "failed", message}, {type: "answer", id, answer},
+//                 {type: "csp", directive, blocked} for a Content Security Policy violation here.
 
 let session = null;
 
-async function start({ pyodide: pyodideURL, stdlib, lock, packages, rates, total }) {
-  countDownloads(total);
-  const ratesText = fetch(rates).then((response) => {
-    if (!response.ok) throw new Error(`rates.yml : HTTP ${response.status}`);
-    return response.text();
-  });
-  const { loadPyodide } = await import(pyodideURL);
+// Any download that fails or arrives altered stops the start-up at once: loadPyodide() itself
+// may never settle when a file is missing (the .wasm, for one), so it is raced against this.
+let fail = () => {};
+const failure = new Promise((_, reject) => {
+  fail = reject;
+});
+failure.catch(() => {}); // handled where it is raced; never an "unhandled rejection" on its own
+
+async function start({ pyodide: pyodideURL, stdlib, lock, packages, rates, total, integrity }) {
+  checkDownloads(total, integrity);
+  watchWebAssembly();
+  const ratesText = fetch(rates).then((response) => response.text());
+  ratesText.catch(() => {}); // a failed download is reported through `failure`
+  const { loadPyodide } = await Promise.race([import(pyodideURL), failure]);
   // The reduced standard library and a lock listing only our two wheels (built by
   // hooks/pyodide_runtime.py); `packages` makes Pyodide fetch them while it boots.
-  const pyodide = await loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} });
+  const pyodide = await Promise.race([
+    loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} }),
+    failure,
+  ]);
   const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
   if (missing.length) throw new Error(`paquets Python non chargés : ${missing.join(", ")}`);
   const browser = pyodide.pyimport("calculator.browser");
-  return browser.Session(await ratesText);
+  return browser.Session(await Promise.race([ratesText, failure]));
 }
 
-// Count the bytes of every download (runtime, standard library, wheels, rates) for the
-// page's progress bar: responses are passed through a counting stream, unchanged.
-function countDownloads(total) {
+// Every download (runtime, standard library, lock, wheels, rates) goes through here: its bytes
+// are counted for the page's progress bar, and those listed in `integrity` are checked against
+// the sha256 written at build time before anyone reads them.
+function checkDownloads(total, integrity) {
   const plainFetch = self.fetch.bind(self);
   let loaded = 0;
   let reported = 0;
-  self.fetch = async (...args) => {
-    const response = await plainFetch(...args);
-    if (!response.body) return response;
-    const counter = new TransformStream({
-      transform(chunk, controller) {
-        loaded += chunk.byteLength;
-        if (loaded - reported > total / 100 || loaded >= total) {
-          reported = loaded;
-          self.postMessage({ type: "progress", loaded, total });
-        }
-        controller.enqueue(chunk);
-      },
-    });
+  const count = (bytes) => {
+    loaded += bytes;
+    if (loaded - reported > total / 100 || loaded >= total) {
+      reported = loaded;
+      self.postMessage({ type: "progress", loaded, total });
+    }
+  };
+  self.fetch = async (resource, options) => {
+    const url = new URL(resource instanceof Request ? resource.url : String(resource), self.location.href).href;
+    const name = decodeURIComponent(url.split("/").pop());
+    const expected = integrity[url];
+    let response;
+    try {
+      // Checked here against our own build-time hash, so the message can say what went wrong.
+      response = await plainFetch(resource, expected ? { ...options, integrity: undefined } : options);
+    } catch (error) {
+      fail(new Error(`téléchargement impossible de ${name}`));
+      throw error;
+    }
+    if (!response.ok) {
+      const error = new Error(`téléchargement impossible de ${name} (HTTP ${response.status})`);
+      fail(error);
+      throw error;
+    }
+    if (!expected || !response.body) return response;
+    // Read chunk by chunk, so the progress bar moves while the big files arrive.
+    const chunks = [];
+    const reader = response.body.getReader();
+    try {
+      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+        chunks.push(part.value);
+        count(part.value.byteLength);
+      }
+    } catch (error) {
+      fail(new Error(`téléchargement interrompu de ${name}`));
+      throw error;
+    }
+    const bytes = await new Blob(chunks).arrayBuffer();
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+    const actual = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+    if (actual !== expected) {
+      const error = new Error(`le fichier ${name} a été modifié ou corrompu en route (empreinte SHA-256 inattendue)`);
+      fail(error);
+      throw error;
+    }
     const { status, statusText, headers } = response;
-    return new Response(response.body.pipeThrough(counter), { status, statusText, headers });
+    return new Response(bytes, { status, statusText, headers });
   };
 }
+
+// Pyodide only logs when the .wasm cannot be compiled (a policy without 'wasm-unsafe-eval', a
+// browser without WebAssembly): report it through `failure` too.
+function watchWebAssembly() {
+  for (const name of ["instantiate", "instantiateStreaming", "compile", "compileStreaming"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...args) {
+      const result = original.apply(WebAssembly, args);
+      result.catch((error) => fail(new Error(`le moteur Python n'a pas pu démarrer (${error?.message ?? error})`)));
+      return result;
+    };
+  }
+}
+
+self.addEventListener("securitypolicyviolation", (event) => {
+  self.postMessage({ type: "csp", directive: event.violatedDirective, blocked: event.blockedURI });
+});
 
 self.addEventListener("message", async ({ data }) => {
   if (data.type === "init" && session === null) {
@@ -59,9 +121,14 @@ self.addEventListener("message", async ({ data }) => {
       self.postMessage({ type: "failed", message: String(error?.message ?? error) });
     }
   } else if (data.type === "estimate" && session !== null) {
+    let ready;
+    try {
+      ready = await session;
+    } catch {
+      return; // start-up failed: the page has been told once, and offers to retry
+    }
     try {
       const inputs = JSON.stringify(data.inputs);
-      const ready = await session;
       // A JS null is not Python's None: leave the target out rather than pass it.
       const answer =
         data.target == null
