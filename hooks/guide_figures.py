@@ -247,7 +247,7 @@ class Figures:
     def france_table(self) -> str:
         """The French rates, one column per micro-entreprise category, each row cited."""
         categories = list(self.rates.france.categories.values())
-        rows = ["| | " + " | ".join(category.label for category in categories) + " |",
+        rows = ["| Taux et seuils | " + " | ".join(category.label for category in categories) + " |",
                 "|---|" + "---|" * len(categories)]
         for name, label in (("social_contributions", "Cotisations sociales"),
                             ("training_levy", "Formation professionnelle (CFP)"),

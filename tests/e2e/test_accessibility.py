@@ -1,0 +1,300 @@
+"""Accessibility (WCAG 2.2 AA) in real Chromium: axe-core on every page, keyboard use, zoom, labels.
+
+axe-core comes from the PyPI package axe-playwright-python (it bundles `axe.min.js`); a test fails
+on any violation axe rates serious or critical, naming the rule, the element and the fix.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from typing import Any, Literal
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
+from playwright.sync_api import Locator, Page, expect
+
+from calculator.scenarios import load_scenarios
+from tests.conftest import ROOT
+from tests.e2e.conftest import READY
+from tests.e2e.test_guide_pages import PAGES
+
+Scheme = Literal["default", "slate"]
+AXE = Axe()
+CALCULATORS = ("calculateur/", "embed/")
+# What Material stores when the reader picks a palette (key scoped to the site root, see __md_get).
+PALETTES: dict[Scheme, dict[str, Any]] = {
+    "default": {"index": 0, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default",
+                                      "primary": "indigo", "accent": "indigo"}},
+    "slate": {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
+                                    "primary": "indigo", "accent": "indigo"}},
+}
+PRESETS = [scenario for scenario in load_scenarios(ROOT / "tests" / "cases") if scenario.preset]
+
+
+def axe_problems(page: Page) -> list[str]:
+    """Serious and critical axe-core violations, one readable line per element."""
+    response: dict[str, Any] = AXE.run(page).response
+    return [f"{violation['id']} ({violation['impact']}) at {' > '.join(map(str, node['target']))}: "
+            f"{violation['help']} [{node.get('failureSummary', '').strip()}]"
+            for violation in response["violations"] if violation["impact"] in ("serious", "critical")
+            for node in violation["nodes"]]
+
+
+def open_in_palette(page: Page, url: str, scheme: Scheme) -> None:
+    """Open `url` as a reader who chose `scheme` (Material's toggle; `?theme=` on /embed/)."""
+    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
+    if "/embed/" in url:
+        url += ("&" if "?" in url else "?") + "theme=" + ("dark" if scheme == "slate" else "light")
+    else:
+        page.context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(PALETTES[scheme]))})")
+    page.goto(url)
+    if "/calculateur/" in url or "/embed/" in url:
+        page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+
+
+def show_error(page: Page, key: str = "followers", text: str = "abc") -> Locator:
+    """Type a bad value; return the field once its French message is shown."""
+    page.fill(f"input[name={key}]", text)
+    expect(page.locator(f"[data-error-for={key}]")).to_be_visible()
+    page.wait_for_selector(READY)
+    return page.locator(f"input[name={key}]")
+
+
+# --- axe-core -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", [path for path in PAGES if path not in CALCULATORS] + ["404.html"])
+def test_guide_page_has_no_serious_axe_violation(page: Page, site_url: str, path: str, scheme: Scheme) -> None:
+    open_in_palette(page, f"{site_url}/{path}", scheme)
+    assert axe_problems(page) == []
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_calculator_has_no_serious_axe_violation(page: Page, site_url: str, path: str, scheme: Scheme) -> None:
+    open_in_palette(page, f"{site_url}/{path}?tax_status=micro_bnc&monthly_views=2000000", scheme)
+    expect(page.locator("[data-net-block]")).to_be_visible()
+    assert axe_problems(page) == [], "ready, net block shown"
+    show_error(page)
+    assert axe_problems(page) == [], "a field shows an error"
+    page.fill("input[name=followers]", "20000")
+    page.locator("input[name=cpt-mode][value=goal]").check()
+    expect(page.locator("[data-requirement]").first).to_be_visible()
+    page.wait_for_selector(READY)
+    assert axe_problems(page) == [], "goal mode"
+
+
+# --- keyboard -------------------------------------------------------------------------------
+
+FOCUSED = """() => {
+  const e = document.activeElement, style = getComputedStyle(e);
+  const box = (e.closest(".cpt-field, .cpt-mode label") ?? e).getBoundingClientRect();  // a grid cell, not the input
+  return {
+    inside: Boolean(e.closest("[data-calculator] form, [data-calculator] .cpt-presets")),
+    name: e.matches("[data-preset]") ? "preset:" + e.textContent.trim() : (e.getAttribute("name") ?? e.id),
+    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0,
+    shadow: style.boxShadow !== "none",
+    top: box.top + scrollY, left: box.left + scrollX, height: box.height,
+  };
+}"""
+TABBABLE = """root => [...root.querySelectorAll("[data-preset], form input, form select")]
+  .filter(e => e.getClientRects().length && !(e.type === "radio" && !e.checked))
+  .map(e => e.matches("[data-preset]") ? "preset:" + e.textContent.trim() : (e.getAttribute("name") ?? e.id))"""
+
+
+def tab_through_calculator(page: Page, key: str = "Tab", limit: int = 80) -> list[dict[str, Any]]:
+    """Press `key` until focus enters the calculator's presets or form, then record each stop until it leaves."""
+    stops: list[dict[str, Any]] = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        focused: dict[str, Any] = page.evaluate(FOCUSED)
+        if focused["inside"]:
+            stops.append(focused)
+        elif stops:
+            return stops
+    raise AssertionError(f"{key} never left the calculator, or never reached it: {[s['name'] for s in stops]}")
+
+
+def skip_to_content(page: Page) -> None:
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text(re.compile("contenu", re.IGNORECASE))
+    page.keyboard.press("Enter")
+
+
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page: Page, site_url: str,
+                                                                            path: str) -> None:
+    page.goto(f"{site_url}/{path}?tax_status=micro_bnc")
+    page.wait_for_selector(READY, timeout=60_000)
+    if path == "calculateur/":
+        skip_to_content(page)
+    stops = tab_through_calculator(page)
+    names = [stop["name"] for stop in stops]
+    assert names == page.eval_on_selector("[data-calculator]", TABBABLE), "every visible control, once, in page order"
+    assert [name for name in names if name.startswith("preset:")] == [f"preset:{p.title}" for p in PRESETS]
+    assert {"cpt-mode", "followers", "monthly_views", "niche", "versement_liberatoire", "cpt-currency"} <= set(names)
+    assert [stop["name"] for stop in stops if not (stop["outline"] or stop["shadow"])] == [], "focus not visible"
+    for before, after in itertools.pairwise(stops):
+        same_row = abs(after["top"] - before["top"]) < before["height"] / 2
+        assert (after["left"] > before["left"]) if same_row else (after["top"] > before["top"]), \
+            f"{after['name']} comes after {before['name']} but sits before it on screen"
+    backwards = tab_through_calculator(page, "Shift+Tab")
+    assert [stop["name"] for stop in backwards] == names[::-1]
+
+
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_selector(READY, timeout=60_000)
+    if path == "calculateur/":
+        skip_to_content(page)
+    chosen = PRESETS[1]
+    while page.evaluate(FOCUSED)["name"] != f"preset:{chosen.title}":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(READY)
+    for key, value in chosen.inputs.items():
+        expect(page.locator(f"[name={key}]")).to_have_value(str(value))
+
+    while page.evaluate(FOCUSED)["name"] != "cpt-mode":
+        page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator("input[name=cpt-mode][value=goal]")).to_be_checked()
+    page.keyboard.press("Tab")
+    expect(page.locator("input[name=target]")).to_be_focused()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1500")
+    expect(page).to_have_url(re.compile(r"[?&]target=1500\b"))
+    page.wait_for_selector(READY)
+    expect(page.locator("[data-requirement]").first).to_be_visible()
+
+
+# --- zoom and small screens -----------------------------------------------------------------
+
+def assert_no_horizontal_scroll(page: Page, what: str) -> None:
+    width, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert width <= client, f"{what}: the page scrolls sideways ({width} px of content in {client} px)"
+
+
+def check_layout(page: Page, site_url: str) -> None:
+    for path in ["calculateur/?tax_status=micro_bnc&monthly_views=2000000", "embed/?tax_status=micro_bnc",
+                 "impots/", "revenus/live/"]:
+        page.goto(f"{site_url}/{path}")
+        if path.startswith(CALCULATORS):
+            page.wait_for_selector(READY, timeout=60_000)
+            expect(page.locator("[data-net-block]")).to_be_visible()
+            assert_no_horizontal_scroll(page, path)
+            show_error(page, "monthly_views", "1234567890123456789012345678901234567890")
+            assert_no_horizontal_scroll(page, f"{path} with an error")
+            page.fill("input[name=monthly_views]", "")
+            page.locator("input[name=cpt-mode][value=goal]").check()
+            expect(page.locator("[data-requirement]").first).to_be_visible()
+            page.wait_for_selector(READY)
+            assert_no_horizontal_scroll(page, f"{path} in goal mode")
+        else:
+            assert_no_horizontal_scroll(page, path)
+
+
+@pytest.mark.browser_context_args(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+def test_no_horizontal_scroll_at_200_percent_zoom(page: Page, site_url: str) -> None:
+    """A 1280 x 800 window zoomed to 200 % lays the page out in 640 x 400 CSS pixels."""
+    check_layout(page, site_url)
+
+
+@pytest.mark.browser_context_args(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True,
+                                  has_touch=True)
+def test_no_horizontal_scroll_on_a_360_px_phone(page: Page, site_url: str) -> None:
+    check_layout(page, site_url)
+
+
+# --- names, descriptions, text alternatives -------------------------------------------------
+
+def assert_error_describes(page: Page, key: str) -> None:
+    """A bad value in `key`: the field is marked invalid and its French message is its description."""
+    field = page.locator(f"input[name={key}]")
+    typed = field.input_value()
+    show_error(page, key, "abc")
+    error = page.locator(f"[data-error-for={key}]")
+    assert error.get_attribute("id") in (field.get_attribute("aria-describedby") or "").split(), key
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(re.compile(re.escape(error.inner_text().strip())))
+    field.fill(typed)
+    expect(error).to_be_hidden()
+    page.wait_for_selector(READY)
+
+
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_selector(READY, timeout=60_000)
+    controls = page.locator("[data-calculator] form :is(input, select):visible")
+    assert controls.count() >= 20
+    for control in controls.all():
+        expect(control).to_have_accessible_name(re.compile(r"\S\S"))
+    keys = page.locator("[data-calculator] form input[type=text]:not([data-extra])").evaluate_all(
+        "fields => fields.map(f => f.name)")
+    assert {"followers", "monthly_views", "product_price"} <= set(keys)
+    for key in keys:
+        assert_error_describes(page, key)
+
+    page.locator("input[name=cpt-mode][value=goal]").check()
+    expect(page.locator("input[name=target]")).to_have_accessible_name(re.compile("Objectif"))
+    assert_error_describes(page, "target")
+
+    page.goto(f"{site_url}/{path}?niche=nope")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("select[name=niche]")).to_have_accessible_description(
+        re.compile(re.escape(page.locator("[data-error-for=niche]").inner_text().strip())))
+
+
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_the_chart_has_a_text_alternative_that_follows_the_figures(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_selector(READY, timeout=60_000)
+    chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles"))
+    expect(chart).to_have_count(1)
+    headings = page.locator("[data-stream] h2").all_inner_texts()
+    assert len(headings) >= 6
+    before = chart.get_attribute("aria-label") or ""
+    # "Fourchettes mensuelles par source de revenus. Stream : 120 à 240 $ ; Other stream : 0 à 0 $ ; …"
+    entries = before.split(". ", 1)[1].split(" ; ")
+    assert len(entries) == len(headings), f"one entry per stream: {entries}"
+    for entry, heading in zip(entries, headings, strict=True):
+        name, _, amounts = entry.partition(" : ")
+        assert heading.startswith(name), f"the chart's text alternative names {name!r} where the page shows {heading!r}"
+        assert re.fullmatch(r"[\d\u202f ,]+ à [\d\u202f ,]+\xa0\$\.?", amounts), entry
+    page.fill("input[name=monthly_views]", "3000000")
+    page.wait_for_selector(READY)
+    expect(chart).not_to_have_attribute("aria-label", before)
+
+
+# --- announcements --------------------------------------------------------------------------
+
+RECORD_ANNOUNCEMENTS = """region => {
+  window.cptAnnouncements = [];
+  new MutationObserver(() => {
+    const text = region.textContent.trim();
+    if (text && text !== window.cptAnnouncements.at(-1)) window.cptAnnouncements.push(text);
+  }).observe(region, { childList: true, subtree: true, characterData: true });
+}"""
+
+
+@pytest.mark.parametrize("path", CALCULATORS)
+def test_results_are_announced_once_per_change_not_per_keystroke(page: Page, site_url: str, path: str) -> None:
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_selector(READY, timeout=60_000)
+    expect(page.locator("[data-results]")).not_to_have_attribute("aria-live", re.compile("."))
+    region = page.locator("[data-calculator] [data-announce]")
+    expect(region).to_have_count(1)
+    assert region.evaluate("e => e.getAttribute('aria-live') === 'polite' || e.getAttribute('role') === 'status'")
+    region.evaluate(RECORD_ANNOUNCEMENTS)
+    page.fill("input[name=followers]", "")
+    page.locator("input[name=followers]").press_sequentially("123456", delay=80)
+    page.wait_for_selector(READY)
+    page.wait_for_timeout(1500)
+    announced: list[str] = page.evaluate("window.cptAnnouncements")
+    assert 1 <= len(announced) <= 2, announced
+    assert re.search(r"\d", announced[-1]), announced
