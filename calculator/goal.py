@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .inputs import Inputs, read_target, validate_inputs
-from .money import cents
+from .inputs import LARGEST, Inputs, read_target, validate_inputs
+from .money import cents, french_number
 from .net import TaxSituation, in_euros
 from .rates import Rates
 from .streams.brand_deals import brand_deals
@@ -102,16 +102,36 @@ def _solve(lever: Lever, values: Inputs, rates: Rates, target: float, gross_eur:
         assert isinstance(value, float)
         return value
 
-    def count_for(bound: str) -> int:
-        per_unit = float(probe[bound]) / PROBE
-        count: int = max(math.ceil(gross_eur / rates.usd_to_eur.value / per_unit), math.ceil(floor))
-        while reached(amount(count, bound)) < target:
-            count += 1
-        while count - 1 >= floor and reached(amount(count - 1, bound)) >= target:
-            count -= 1
-        return count
+    def enough(count: int, bound: str) -> bool:
+        return reached(amount(count, bound)) >= target
+
+    def count_for(bound: str) -> int | None:
+        """The least count from the programme's minimum on that reaches the target (None past LARGEST).
+
+        Starts from the probe's estimate, which the rounding of the probe to the cent can put far off
+        for tiny rates, so it searches by doubling steps, then bisects: never a step-by-step walk.
+        """
+        start, limit = math.ceil(floor), int(LARGEST)
+        guess = min(gross_eur / rates.usd_to_eur.value / (float(probe[bound]) / PROBE), LARGEST)
+        high = max(math.ceil(guess), start)
+        low, step = high - 1, 1
+        while not enough(high, bound):
+            if high >= limit:
+                return None
+            low, high, step = high, min(high + step, limit), 2 * step
+        step = 1
+        while low >= start and enough(low, bound):
+            high, low, step = low, low - step, 2 * step
+        low = max(low, start - 1)  # now `low` falls short of the target, or below the programme's minimum
+        while high - low > 1:
+            middle = (low + high) // 2
+            low, high = (low, middle) if enough(middle, bound) else (middle, high)
+        return high
 
     optimistic, pessimistic = count_for("high"), count_for("low")
+    if optimistic is None or pessimistic is None:
+        answer["reasons"] = [f"Il faudrait plus de {french_number(LARGEST)} {lever.unit}."]
+        return answer
     answer.update(low=optimistic, high=pessimistic, reachable=True, at_minimum=optimistic <= floor)
     return answer
 

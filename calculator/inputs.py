@@ -98,6 +98,10 @@ FIELDS_BY_KEY: dict[str, InputField] = {field.key: field for field in INPUT_FIEL
 
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 
+LARGEST = 1e12
+"""No count or price goes above this: far beyond any creator, and small enough that every product of
+inputs stays a finite number (a larger one could overflow to infinity, then NaN)."""
+
 
 @dataclass(frozen=True)
 class Inputs:
@@ -182,7 +186,7 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         return number
     if field.kind == "choice":
         valid = choices(field, rates)
-        if raw not in valid:
+        if not isinstance(raw, str) or raw not in valid:
             shown = raw if isinstance(raw, str) else repr(raw)
             raise InputError(field.key, f"« {shown} » n'est pas un choix possible. Choix possibles : "
                              f"{', '.join(valid)}.")
@@ -196,6 +200,8 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         raise InputError(field.key, "Indiquez un nombre entier, sans décimales.")
     if field.maximum is not None and number > field.maximum:
         raise InputError(field.key, f"Indiquez un nombre entre 0 et {field.maximum:g}.")
+    if number > LARGEST:
+        raise InputError(field.key, f"Indiquez un nombre d'au plus {french_number(LARGEST)}.")
     return number
 
 
@@ -228,7 +234,10 @@ def _to_number(key: str, raw: object) -> float:
     if isinstance(raw, bool):
         raise InputError(key, "Indiquez un nombre, pas vrai/faux.")
     if isinstance(raw, int | float):
-        return float(raw)
+        try:
+            return float(raw)
+        except OverflowError:  # an integer too long for a float: JSON and YAML allow any length
+            return math.inf if raw > 0 else -math.inf
     if isinstance(raw, str):
         # French readers type "10 000" or "1,5": accept both, and plain "1.5" too.
         text = raw.translate(_SPACES).replace(",", ".")

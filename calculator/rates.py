@@ -18,6 +18,10 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
+LARGEST = 1e15
+"""No figure goes above this (the largest, TikTok's pledges, are in billions): a figure typed with a few
+exponent digits too many would otherwise make the calculator's amounts overflow to infinity."""
+
 
 class RatesError(ValueError):
     """rates.yml is not valid; `path` names the field at fault."""
@@ -275,6 +279,13 @@ def parse_rates(yaml_text: str) -> Rates:
         france=root.take("france", _france),
     )
     root.done()
+    exchange = rates.usd_to_eur.value
+    if not 0.1 <= exchange <= 10:
+        raise RatesError("usd_to_eur.value", f"un dollar vaut entre 0,1 et 10 euros, pas {exchange:g} "
+                         "(faute de frappe ?)")
+    if rates.brand_deals.engagement_benchmark.value <= 0:
+        raise RatesError("brand_deals.engagement_benchmark.value", "la référence d'engagement divise le taux du "
+                         "créateur : elle doit être supérieure à 0")
     return rates
 
 
@@ -353,11 +364,16 @@ class _Node:
     def number(self) -> float:
         if isinstance(self.value, bool) or not isinstance(self.value, int | float):
             raise RatesError(self.path, f"attendu un nombre, trouvé {_kind(self.value)}")
-        number = float(self.value)
+        try:
+            number = float(self.value)
+        except OverflowError:  # an integer too long for a float
+            raise RatesError(self.path, "le nombre dépasse un million de milliards (faute de frappe ?)") from None
         if not math.isfinite(number):
             raise RatesError(self.path, "le nombre doit être fini")
         if number < 0:
             raise RatesError(self.path, f"le nombre doit être positif ou nul, pas {number}")
+        if number > LARGEST:
+            raise RatesError(self.path, f"le nombre dépasse un million de milliards (faute de frappe ?) : {number:g}")
         return number
 
     def date(self) -> datetime.date:

@@ -97,7 +97,6 @@ function mount(root, calculator) {
       render(data.answer);
       root.removeAttribute("data-busy");
       root.dataset.state = "ready";
-      status.querySelector("[data-message]").textContent = "";
       // From now on the panel answers the form: the build-time figures and the waiting note go.
       if (results.hasAttribute("data-prerendered")) performance.mark("cpt-ready"); // read by scripts/bench
       results.removeAttribute("data-prerendered");
@@ -192,6 +191,7 @@ function mount(root, calculator) {
       status.querySelector("[data-message]").textContent = message;
       return;
     }
+    status.querySelector("[data-message]").textContent = "";
     // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
     // at build time; amounts are then written with the reader's Intl formatting.
     results.innerHTML = answer.html;
