@@ -35,6 +35,12 @@ PRESETS = [scenario for scenario in load_scenarios(ROOT / "tests" / "cases") if 
 
 def axe_problems(page: Page) -> list[str]:
     """Serious and critical axe-core violations, one readable line per element."""
+    # Colours caught mid-transition (Material hides its tabs on scroll) are not what a reader sees.
+    # (A polling loop: wait_for_function evaluates a string, which the site's CSP rightly refuses.)
+    for _ in range(50):
+        if page.evaluate("() => document.getAnimations().every(animation => animation.playState !== 'running')"):
+            break
+        page.wait_for_timeout(100)
     response: dict[str, Any] = AXE.run(page).response
     return [f"{violation['id']} ({violation['impact']}) at {' > '.join(map(str, node['target']))}: "
             f"{violation['help']} [{node.get('failureSummary', '').strip()}]"

@@ -35,6 +35,7 @@ from calculator import (
 )
 from calculator.browser import Session
 from tests.conftest import RATES_TEXT
+from tests.unit.test_schema import paths
 
 RATES = parse_rates(RATES_TEXT)
 SESSION = Session(RATES_TEXT)
@@ -212,17 +213,6 @@ def test_a_list_or_table_in_a_choice_is_refused_beside_its_field(key: str, value
 
 # --- The rates document --------------------------------------------------------------------------
 DOCUMENT: dict[str, Any] = yaml.safe_load(RATES_TEXT)
-
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, (*prefix, index))
-    return found
 
 
 def at(document: Any, path: tuple[Any, ...]) -> Any:
