@@ -68,29 +68,47 @@ function checkDownloads(total, integrity) {
       throw error;
     }
     if (!expected || !response.body) return response;
-    // Read chunk by chunk, so the progress bar moves while the big files arrive.
-    const chunks = [];
-    const reader = response.body.getReader();
-    try {
-      for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    const { status, statusText, headers } = response;
+    return new Response(verified(response.body, expected, name, count), { status, statusText, headers });
+  };
+}
+
+// The body passed on chunk by chunk as it arrives (Pyodide compiles the .wasm while it downloads),
+// but for its last chunk, held back until the whole file's sha256 matches: a file that differs
+// from the build's never reaches its reader complete.
+function verified(body, expected, name, count) {
+  const reader = body.getReader();
+  const chunks = [];
+  let held = null;
+  return new ReadableStream({
+    async pull(controller) {
+      let part;
+      try {
+        part = await reader.read();
+      } catch (error) {
+        fail(new Error(`téléchargement interrompu de ${name}`));
+        controller.error(error);
+        return;
+      }
+      if (!part.done) {
         chunks.push(part.value);
         count(part.value.byteLength);
+        if (held) controller.enqueue(held);
+        held = part.value;
+        return;
       }
-    } catch (error) {
-      fail(new Error(`téléchargement interrompu de ${name}`));
-      throw error;
-    }
-    const bytes = await new Blob(chunks).arrayBuffer();
-    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
-    const actual = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-    if (actual !== expected) {
-      const error = new Error(`le fichier ${name} a été modifié ou corrompu en route (empreinte SHA-256 inattendue)`);
-      fail(error);
-      throw error;
-    }
-    const { status, statusText, headers } = response;
-    return new Response(bytes, { status, statusText, headers });
-  };
+      const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await new Blob(chunks).arrayBuffer()));
+      const actual = [...digest].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+      if (actual !== expected) {
+        const error = new Error(`le fichier ${name} a été modifié ou corrompu en route (empreinte SHA-256 inattendue)`);
+        fail(error);
+        controller.error(error);
+        return;
+      }
+      if (held) controller.enqueue(held);
+      controller.close();
+    },
+  });
 }
 
 // Pyodide only logs when the .wasm cannot be compiled (a policy without 'wasm-unsafe-eval', a
