@@ -17,11 +17,9 @@ from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
-from .money import french_date, french_number
+from .money import SYMBOLS, french_date, french_number
 from .rates import Rates, RatesError, parse_rates
 from .scenarios import load_scenario
-
-SYMBOLS = {"USD": "$", "EUR": "€"}
 
 
 def flag(key: str) -> str:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime
 
+SYMBOLS = {"USD": "$", "EUR": "€"}
+"""How French text writes each currency the calculator shows, after the amount."""
+
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
           "novembre", "décembre")
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .money import french_date, french_number
-
-SYMBOLS = {"USD": "$", "EUR": "€"}
+from .money import SYMBOLS, french_date, french_number
 
 
 def money_span(amount: float, currency: str, *, fixed: bool = False) -> str:

@@ -29,7 +29,7 @@ function mount(root, calculator) {
   const currency = root.querySelector("[data-currency]");
   const target = form.querySelector("input[name=target]");
   const modes = [...form.querySelectorAll("input[name=cpt-mode]")];
-  const status = root.querySelector("[data-status]");
+  const statusLine = root.querySelector("[data-status] [data-message]");
   const results = root.querySelector("[data-results]");
   const progress = root.querySelector("[data-progress]");
   const retry = root.querySelector("[data-retry]");
@@ -123,7 +123,7 @@ function mount(root, calculator) {
     everReady = false;
     retry.hidden = true;
     root.dataset.state = "loading";
-    status.querySelector("[data-message]").textContent = note;
+    statusLine.textContent = note;
     calculator.start();
     request();
   }
@@ -135,7 +135,7 @@ function mount(root, calculator) {
     root.dataset.state = "error";
     root.removeAttribute("data-busy");
     progress.hidden = true;
-    status.querySelector("[data-message]").textContent = `${message} Vérifiez votre connexion puis réessayez.`;
+    statusLine.textContent = `${message} Vérifiez votre connexion puis réessayez.`;
     retry.hidden = false;
     root.querySelector("[data-pending]")?.remove();
     if (results.hasAttribute("data-prerendered")) {
@@ -188,10 +188,10 @@ function mount(root, calculator) {
         ["currency", "target"].includes(key) || controls.some((control) => control.name === key);
       const others = Object.entries(errors).filter(([key]) => !shownBesideAField(key));
       const message = ["Corrigez le champ signalé pour voir l'estimation.", ...others.map(([, m]) => m)].join(" ");
-      status.querySelector("[data-message]").textContent = message;
+      statusLine.textContent = message;
       return;
     }
-    status.querySelector("[data-message]").textContent = "";
+    statusLine.textContent = "";
     // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
     // at build time; amounts are then written with the reader's Intl formatting.
     results.innerHTML = answer.html;
