@@ -34,8 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--rates", type=Path, default=Path("rates.yml"), help="fichier des taux (rates.yml)")
     parser.add_argument("--json", action="store_true", help="afficher le résultat brut d'estimate() en JSON")
     parser.add_argument("--currency", default="USD", help=f"devise affichée : {', '.join(CURRENCIES)}")
-    parser.add_argument("--scenario", metavar="NOM", help="partir d'un cas de tests/cases/NOM.yml (ou d'un chemin)")
-    parser.add_argument("--cases", type=Path, default=Path("tests/cases"), help="dossier des scénarios")
+    parser.add_argument("--scenario", metavar="NOM", help="partir d'un cas de scenarios/NOM.yml (ou d'un chemin)")
+    parser.add_argument("--cases", type=Path, default=Path("scenarios"), help="dossier des scénarios")
     parser.add_argument("--list-niches", action="store_true", help="lister les niches possibles et quitter")
     parser.add_argument("--target-eur", metavar="EUROS",
                         help="mode objectif : ce qu'il faut pour gagner ce montant par mois, net si --tax-status "

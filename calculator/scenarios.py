@@ -1,4 +1,4 @@
-"""Named scenarios (tests/cases/*.yml): inputs, what a reader should see, and a preset label;
+"""Named scenarios (scenarios/*.yml): inputs, what a reader should see, and a preset label;
 optionally a goal-mode target and what requirements() gives for it.
 
 The same files are the test cases (one generic test runs them all), the CLI's --scenario

@@ -4,7 +4,7 @@ Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They se
 - `rates`: the parsed rates.yml (calculator.Rates), e.g. `{{ rates.creator_fund.rpm[0] | usd }}`;
 - filters that format for French readers (Babel): `usd`, `eur`, `number`, `percent`,
   `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links);
-- functions that call the calculator: `scenario("un-million-de-vues")` (a tests/cases/ file),
+- functions that call the calculator: `scenario("un-million-de-vues")` (a scenarios/ file),
   `estimate(followers=…, …)`, `requirements(1000, followers=…, …)` (goal mode), and tables:
   `glance_table()`, `rpm_table()`, `stream_table(result, "creator_rewards")`, `parameters_table()`,
   `net_table(result)` (what is left in France), `goal_table([500, 1000], followers=…, …)`,
@@ -37,7 +37,7 @@ from calculator.scenarios import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
-CASES_DIR = ROOT / "tests" / "cases"
+CASES_DIR = ROOT / "scenarios"
 LOCALE = "fr_FR"
 NBSP = "\u00a0"
 UNITS = {

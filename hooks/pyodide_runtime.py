@@ -42,7 +42,7 @@ DOCS = ROOT / "docs"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 # What loadPyodide() fetches besides the standard library and the lock, which we make ourselves.
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
-CASES_DIR = ROOT / "tests" / "cases"
+CASES_DIR = ROOT / "scenarios"
 SOURCE_WHEELS = ROOT / ".cache" / "wheels"
 COMPILED_CACHE = ROOT / ".cache" / "pyodide-wheels"
 STDLIB_CACHE = ROOT / ".cache" / "pyodide-stdlib"
@@ -187,7 +187,7 @@ def calculator_form(rates: Rates) -> dict[str, Any]:
         try:
             estimate(scenario.inputs, rates)
         except InputError as error:
-            raise PluginError(f"tests/cases/{scenario.name}.yml: {error}") from None
+            raise PluginError(f"scenarios/{scenario.name}.yml: {error}") from None
         # Every field gets a value, so a preset replaces what the previous one filled in.
         values = {field["key"]: _preset_value(field, scenario.inputs.get(field["key"])) for field in fields}
         presets.append({"name": scenario.name, "title": scenario.title, "description": scenario.description,

@@ -30,7 +30,7 @@ PALETTES: dict[Scheme, dict[str, Any]] = {
     "slate": {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
                                     "primary": "indigo", "accent": "indigo"}},
 }
-PRESETS = [scenario for scenario in load_scenarios(ROOT / "tests" / "cases") if scenario.preset]
+PRESETS = [scenario for scenario in load_scenarios(ROOT / "scenarios") if scenario.preset]
 
 
 def axe_problems(page: Page) -> list[str]:

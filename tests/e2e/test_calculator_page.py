@@ -17,7 +17,7 @@ from tests.e2e.conftest import READY
 from tests.sitebuild import build_site, serve
 
 DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
-SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
+SCENARIOS = load_scenarios(ROOT / "scenarios")
 STREAM_COUNT = 7
 
 

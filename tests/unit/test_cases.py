@@ -1,4 +1,4 @@
-"""Runs every scenario of tests/cases/ (OpenFisca style): inputs in, expected figures out.
+"""Runs every scenario of scenarios/ (OpenFisca style): inputs in, expected figures out.
 
 `expected` is a subset of the estimate() result; under a stream, `ranges` is written as
 [[low, high], ...] in the order of the sourced ranges. `goal.expected` is a subset of
@@ -15,7 +15,7 @@ from calculator import Rates, estimate, requirements
 from calculator.scenarios import Scenario, load_scenarios
 from tests.conftest import ROOT
 
-SCENARIOS = load_scenarios(ROOT / "tests" / "cases")
+SCENARIOS = load_scenarios(ROOT / "scenarios")
 
 
 def check(expected: Any, actual: Any, path: str) -> None:

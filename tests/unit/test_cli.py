@@ -76,7 +76,7 @@ def test_list_niches(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_scenario_fills_inputs_and_flags_override(rates: Rates, capsys: pytest.CaptureFixture[str]) -> None:
-    cases = ROOT / "tests" / "cases"
+    cases = ROOT / "scenarios"
     assert main(["--rates", str(ROOT / "rates.yml"), "--cases", str(cases), "--scenario", "finance-100k-engages",
                  "--sponsored-videos", "2", "--json"]) == 0
     scenario = yaml.safe_load((cases / "finance-100k-engages.yml").read_text(encoding="utf-8"))
