@@ -3,6 +3,7 @@
 Public names only; see rates.py for the parameter model and estimate.py for the calculation.
 """
 
+from . import french
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
@@ -20,6 +21,7 @@ __all__ = [
     "Reference",
     "choices",
     "estimate",
+    "french",
     "in_currency",
     "parse_rates",
     "requirements",

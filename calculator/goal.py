@@ -15,8 +15,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import french
 from .inputs import LARGEST, Inputs, read_target, validate_inputs
-from .money import cents, french_number
+from .money import cents
 from .net import TaxSituation, in_euros
 from .rates import Rates
 from .streams.brand_deals import brand_deals
@@ -130,7 +131,7 @@ def _solve(lever: Lever, values: Inputs, rates: Rates, target: float, gross_eur:
 
     optimistic, pessimistic = count_for("high"), count_for("low")
     if optimistic is None or pessimistic is None:
-        answer["reasons"] = [f"Il faudrait plus de {french_number(LARGEST)} {lever.unit}."]
+        answer["reasons"] = [f"Il faudrait plus de {french.number(LARGEST)} {lever.unit}."]
         return answer
     answer.update(low=optimistic, high=pessimistic, reachable=True, at_minimum=optimistic <= floor)
     return answer

@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from . import french
 from .inputs import NO_TAX, Inputs
-from .money import cents, french_number
+from .money import cents
 from .rates import France, Parameter, Rates, TaxCategory
 
 MONTHS = 12
@@ -92,14 +93,14 @@ def net_block(total: Mapping[str, float], turnover: Mapping[str, float], values:
 def warnings(yearly: Mapping[str, float], category: TaxCategory, region: str) -> list[dict[str, Any]]:
     """Codes and French messages for thresholds the yearly turnover crosses (and a non-French residence)."""
     found: list[dict[str, Any]] = []
-    low, high = (french_number(round(yearly[bound])) for bound in ("low", "high"))
+    low, high = (french.number(round(yearly[bound])) for bound in ("low", "high"))
     checks = (
         ("vat_franchise", category.vat_threshold,
-         f"le seuil de franchise en base de TVA ({french_number(category.vat_threshold.value)}\u00a0€ par an)",
+         f"le seuil de franchise en base de TVA ({french.money(category.vat_threshold.value, 'EUR')} par an)",
          "vous devrez alors facturer la TVA, dès le dépassement du seuil majoré de "
-         f"{french_number(category.vat_tolerance.value)}\u00a0€, sinon à partir du 1er janvier suivant."),
+         f"{french.money(category.vat_tolerance.value, 'EUR')}, sinon à partir du 1er janvier suivant."),
         ("micro_ceiling", category.turnover_ceiling,
-         f"le plafond du régime micro ({french_number(category.turnover_ceiling.value)}\u00a0€ par an)",
+         f"le plafond du régime micro ({french.money(category.turnover_ceiling.value, 'EUR')} par an)",
          "au-delà deux années de suite, l'entreprise sort du régime micro et passe au régime réel."),
     )
     for code, threshold, what, then in checks:
