@@ -4,6 +4,7 @@
   the site), plan the runtime the worker fetches (runtime.py) and the content-hashed page
   files, and give the templates `config.extra.calculator` (widget.py and those addresses);
 - on_files: swap the hashed files' sources for their hashed copies, add every planned file;
+- on_env: keep the files as every plugin left them (what pages can link to, for sw.js);
 - on_page_markdown: the guide's figures (figures.py);
 - on_post_page / on_post_template: the Content Security Policy (csp.py), last of all plugins;
 - on_post_build: sw.js (service_worker.py), which lists what the rendered offline pages load;
@@ -76,26 +77,36 @@ class SitePlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-call]  # Mk
             log.info("Content Security Policy left out under `mkdocs serve` (its live-reload script is inline)")
         options = self.config
         rates = load_rates(Path(options.rates))
+        form = calculator_form(rates.rates, Path(options.scenarios))
         assets = Assets()
+        hashed = self._plan_hashed_assets(config, assets, taken=set(form))
         project = Path(options.wheel_project)
         runtime = plan_runtime(rates, Pyodide.find(Path(options.pyodide), Path(options.node_scripts)),
                                project, Path(options.dependency_wheels), Path(options.cache), assets)
-        hashed = {source: assets.add_hashed(f"assets/{source}", Path(config.docs_dir) / source)
-                  for source in options.hashed_assets.values()}
         by_name = {name: hashed[source] for name, source in options.hashed_assets.items()}
-        if WORKER not in by_name:
-            raise PluginError(f"combien-site: hashed_assets has no `{WORKER}` (the calculator's worker script)")
-        # A hashed stylesheet keeps its place among the others.
-        config.extra_css = [hashed.get(css, css) for css in config.extra_css]
-        form = calculator_form(rates.rates, Path(options.scenarios))
-        clashes = sorted(set(form) & set(by_name))
-        if clashes:
-            raise PluginError(f"combien-site: hashed_assets names {', '.join(clashes)} are taken by the widget's data")
         config.extra["calculator"] = {**form, **by_name, "runtime": {"worker": by_name[WORKER], **runtime.description}}
         sources = [project / name for name in runtime.wheels[0].imports]  # the calculator package
         self._build = Build(rates=rates, assets=assets, hashed=hashed,
                             watched=[rates.path, Path(options.scenarios), *sources])
         return config
+
+    def _plan_hashed_assets(self, config: MkDocsConfig, assets: Assets, taken: set[str]) -> dict[str, str]:
+        """Plan each `hashed_assets` file as assets/PATH.<hash>.ext; return source -> hashed address."""
+        names = self.config.hashed_assets
+        if WORKER not in names:
+            raise PluginError(f"combien-site: hashed_assets has no `{WORKER}` (the calculator's worker script)")
+        clashes = sorted(taken & set(names))
+        if clashes:
+            raise PluginError(f"combien-site: hashed_assets names {', '.join(clashes)} are taken by the widget's data")
+        missing = [f"{name}: docs/{source}" for name, source in names.items()
+                   if not (Path(config.docs_dir) / source).is_file()]
+        if missing:
+            raise PluginError(f"combien-site: hashed_assets names files that do not exist ({', '.join(missing)})")
+        hashed = {source: assets.add_hashed(f"assets/{source}", Path(config.docs_dir) / source)
+                  for source in names.values()}
+        # A hashed stylesheet keeps its place among the others.
+        config.extra_css = [hashed.get(css, css) for css in config.extra_css]
+        return hashed
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         build = self.build
