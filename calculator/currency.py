@@ -9,7 +9,6 @@ euros, and factors or percentages (`results.Bounds`) stay as they are.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
 from typing import Any, overload
 
 from .inputs import InputError
@@ -62,14 +61,34 @@ def in_currency(result: Estimate | dict[str, Any], rates: Rates, currency: str) 
 
 
 def _scaled(value: Any, rate: float, currency: str) -> Any:
-    """`value` with every USD amount inside it converted; the rest as it is."""
-    if isinstance(value, MoneyRange | Money):
+    """`value` with every USD amount inside it converted; the rest as it is (the same object when it holds
+    no USD money, so references and texts are not copied)."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is MoneyRange or kind is Money:
         return value.scaled(rate, currency) if value.currency == USD else value
-    if isinstance(value, tuple):
-        return tuple(_scaled(item, rate, currency) for item in value)
-    if isinstance(value, Mapping):
+    if kind is tuple:
+        items = tuple(_scaled(item, rate, currency) for item in value)
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
+    if kind is dict:
         return {key: _scaled(item, rate, currency) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return dataclasses.replace(value, **{item.name: _scaled(getattr(value, item.name), rate, currency)
-                                             for item in dataclasses.fields(value)})
-    return value
+    changes = {}
+    for name in _field_names(kind):
+        old = getattr(value, name)
+        if type(old) not in _ATOMS:
+            new = _scaled(old, rate, currency)
+            if new is not old:
+                changes[name] = new
+    return dataclasses.replace(value, **changes) if changes else value
+
+
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = (tuple(item.name for item in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind)
+                              else ())
+    return _FIELD_NAMES[kind]

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
@@ -248,28 +247,46 @@ def plain_estimate(result: Estimate) -> PlainEstimate:
 
 def plain(value: Any) -> Any:
     """JSON-ready data (dicts, lists, numbers, text, None) for a result value; dates become ISO text."""
-    if isinstance(value, MoneyRange):
+    # Dispatched on the exact type, and texts and numbers kept without a call: this runs on every
+    # answer in the browser, where a generic walk would cost more than the calculation itself.
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is MoneyRange:
         return {"low": value.low, "high": value.high}
-    if isinstance(value, Money):
+    if kind is Money:
         return value.amount
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, tuple | list):
-        return [plain(item) for item in value]
-    if isinstance(value, Mapping):
-        return {key: plain(item) for key, item in value.items()}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    if kind is tuple or kind is list:
+        return [item if type(item) in _ATOMS else plain(item) for item in value]
+    if kind is dict:
+        return {key: item if type(item) in _ATOMS else plain(item) for key, item in value.items()}
+    layout = _layout(kind)
+    if layout is not None:
         data: dict[str, Any] = {}
-        for name, how in _layout(type(value)):
+        for name, how in layout:
             item = getattr(value, name)
-            if how == "inline":
+            if how is None:
+                data[name] = item if type(item) in _ATOMS else plain(item)
+            elif how == "inline":
                 data.update(plain(item))
-            elif how != "hidden" and not (how == "absent_when_none" and item is None):
+            elif how == "absent_when_none" and item is not None:
                 data[name] = plain(item)
         return data
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {key: plain(item) for key, item in value.items()}
     return value
 
 
-@functools.cache
-def _layout(kind: type) -> tuple[tuple[str, str | None], ...]:
-    return tuple((item.name, item.metadata.get("plain")) for item in dataclasses.fields(kind))
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+_LAYOUTS: dict[type, tuple[tuple[str, str | None], ...] | None] = {}
+
+
+def _layout(kind: type) -> tuple[tuple[str, str | None], ...] | None:
+    """A dataclass's fields and how each is written (None: as itself); None for any other type."""
+    if kind not in _LAYOUTS:
+        _LAYOUTS[kind] = (tuple((item.name, item.metadata.get("plain")) for item in dataclasses.fields(kind))
+                          if dataclasses.is_dataclass(kind) else None)
+    return _LAYOUTS[kind]
