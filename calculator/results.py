@@ -1,7 +1,8 @@
 """What the calculator answers, as frozen dataclasses, and `plain`: the one place they become JSON-ready data.
 
 `estimate()` and `requirements()` build these values and return `plain(value)`, the dicts README
-documents; Python callers can use the typed values themselves (`calculate`, `solve`, `converted`).
+documents; Python callers can use the typed values themselves: `estimate.calculate(inputs, rates)`,
+`goal.solve(target, inputs, rates)` and `currency.converted(estimate, rates, currency)`.
 Money is its own type, so showing a result in euros scales exactly the money: a `MoneyRange` or
 `Money` carries its currency, and a `Bounds` (factors, percentages, counts) is never money.
 
