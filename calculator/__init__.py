@@ -4,6 +4,7 @@ Public names only; see rates.py for the parameter model, estimate.py for the cal
 results.py for the typed values behind the plain data estimate() and requirements() return.
 """
 
+from . import french
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
@@ -22,6 +23,7 @@ __all__ = [
     "Reference",
     "choices",
     "estimate",
+    "french",
     "goal_inputs",
     "in_currency",
     "parse_rates",

@@ -9,15 +9,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from . import french
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
-from .money import SYMBOLS, french_date, french_number
 from .rates import Rates, RatesError, parse_rates
 from .scenarios import load_scenario
 
@@ -120,8 +120,7 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
         lines += ["", *net_summary(result["net"])]
     if "exchange_rate" in result:
         rate = result["exchange_rate"]
-        shown = f"{rate['value']:.4f}".replace(".", ",")
-        lines.append(f"Taux de change : 1 USD = {shown} EUR (au {rate['as_of']}).")
+        lines.append(f"Taux de change : 1 USD = {french.number(rate['value'])} EUR (au {rate['as_of']}).")
     return "\n".join(lines)
 
 
@@ -135,7 +134,7 @@ def net_summary(net: Mapping[str, Any]) -> list[str]:
     lines = [f"Ce qu'il vous reste en France ({net['label']}), par mois :"]
     lines += [f"  {label} : {euros(net[part]['low'])} à {euros(net[part]['high'])}" for part, label in NET_LINES]
     lines += [f"  Attention : {warning['message']}" for warning in net["warnings"]]
-    lines.append(f"  Taux en vigueur au {french_date(net['in_force_on'])} ; estimation, pas un conseil fiscal : "
+    lines.append(f"  Taux en vigueur au {french.date(net['in_force_on'])} ; estimation, pas un conseil fiscal : "
                  f"vérifiez avec {' et '.join(str(ref['url']) for ref in net['simulators'] if ref['url'])}.")
     return lines
 
@@ -143,16 +142,15 @@ def net_summary(net: Mapping[str, Any]) -> list[str]:
 def goal_summary(goal: Mapping[str, Any]) -> str:
     """A short French text version of a requirements() result."""
     meaning = "nets" if goal["net"] else "bruts"
-    lines = [f"Pour {french_number(goal['target'])} € {meaning} par mois, avec une seule de ces sources :"]
+    lines = [f"Pour {french.money(goal['target'], 'EUR')} {meaning} par mois, avec une seule de ces sources :"]
     for lever in goal["levers"].values():
         if lever["reachable"]:
-            lines.append(f"  {lever['label']} : {french_number(lever['low'])} à {french_number(lever['high'])} "
+            lines.append(f"  {lever['label']} : {french.number(lever['low'])} à {french.number(lever['high'])} "
                          f"{lever['unit']}")
         else:
             lines.append(f"  {lever['label']} : hors de portée. {' '.join(lever['reasons'])}")
     return "\n".join(lines)
 
 
-def _formatter(currency: str) -> Any:
-    symbol = SYMBOLS.get(currency, currency)
-    return lambda value: f"{french_number(value)} {symbol}"
+def _formatter(currency: str) -> Callable[[float], str]:
+    return lambda value: french.money(value, currency)

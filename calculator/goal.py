@@ -14,8 +14,9 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from . import french
 from .inputs import LARGEST, Inputs, goal_inputs, read_target, validate_inputs
-from .money import cents, french_number
+from .money import cents
 from .net import TaxSituation, in_euros
 from .rates import Rates
 from .results import GrossNeeded, LeverAnswer, MoneyRange, Requirements, plain
@@ -105,7 +106,7 @@ def _solve(stream: StreamModule, lever: Lever, values: Inputs, rates: Rates, tar
 
     optimistic, pessimistic = count_for(_best), count_for(_worst)
     if optimistic is None or pessimistic is None:
-        too_many = f"Il faudrait plus de {french_number(LARGEST)} {lever.unit}."
+        too_many = f"Il faudrait plus de {french.number(LARGEST)} {lever.unit}."
         return dataclasses.replace(unreachable, reasons=(too_many,))
     return dataclasses.replace(unreachable, low=optimistic, high=pessimistic, reachable=True,
                                at_minimum=optimistic <= floor)

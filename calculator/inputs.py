@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from .money import french_number
+from . import french
 from .rates import Rates
 
 
@@ -140,7 +140,7 @@ def choices(field: InputField, rates: Rates) -> dict[str, str]:
         return {NO_TAX: "Aucun : montants bruts seulement",
                 **{key: category.label for key, category in rates.france.categories.items()}}
     if field.choices == "income_tax_rates":
-        return {f"{rate.value:g}": f"{french_number(rate.value)} %" for rate in rates.france.income_tax_rates}
+        return {f"{rate.value:g}": french.percent(rate.value) for rate in rates.france.income_tax_rates}
     raise ValueError(f"{field.key}: pas un champ à choix")
 
 
@@ -195,7 +195,7 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         valid = choices(field, rates)
         number = _to_number(field.key, raw.replace("%", "") if isinstance(raw, str) else raw)
         if f"{number:g}" not in valid:
-            raise InputError(field.key, f"« {french_number(number)} % » n'est pas une tranche du barème. "
+            raise InputError(field.key, f"« {french.percent(number)} » n'est pas une tranche du barème. "
                              f"Tranches possibles : {', '.join(valid.values())}.")
         return number
     if field.kind == "choice":
@@ -215,7 +215,7 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
     if field.maximum is not None and number > field.maximum:
         raise InputError(field.key, f"Indiquez un nombre entre 0 et {field.maximum:g}.")
     if number > LARGEST:
-        raise InputError(field.key, f"Indiquez un nombre d'au plus {french_number(LARGEST)}.")
+        raise InputError(field.key, f"Indiquez un nombre d'au plus {french.number(LARGEST)}.")
     return number
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from . import french
 from .inputs import NO_TAX, Inputs
-from .money import cents, french_number
+from .money import cents
 from .rates import France, Parameter, Rates, TaxCategory
 from .results import EUR, Bounds, ExchangeRate, MoneyRange, Net, NetWarning, RateEntry
 
@@ -102,14 +103,14 @@ def net_block(total: MoneyRange, turnover: MoneyRange, values: Inputs, rates: Ra
 def warnings(yearly: Bounds, category: TaxCategory, region: str) -> tuple[NetWarning, ...]:
     """Codes and French messages for thresholds the yearly turnover (EUR) crosses (and a non-French residence)."""
     found: list[NetWarning] = []
-    low, high = french_number(round(yearly.low)), french_number(round(yearly.high))
+    low, high = french.number(round(yearly.low)), french.number(round(yearly.high))
     checks = (
         ("vat_franchise", category.vat_threshold,
-         f"le seuil de franchise en base de TVA ({french_number(category.vat_threshold.value)}\u00a0€ par an)",
+         f"le seuil de franchise en base de TVA ({french.money(category.vat_threshold.value, 'EUR')} par an)",
          "vous devrez alors facturer la TVA, dès le dépassement du seuil majoré de "
-         f"{french_number(category.vat_tolerance.value)}\u00a0€, sinon à partir du 1er janvier suivant."),
+         f"{french.money(category.vat_tolerance.value, 'EUR')}, sinon à partir du 1er janvier suivant."),
         ("micro_ceiling", category.turnover_ceiling,
-         f"le plafond du régime micro ({french_number(category.turnover_ceiling.value)}\u00a0€ par an)",
+         f"le plafond du régime micro ({french.money(category.turnover_ceiling.value, 'EUR')} par an)",
          "au-delà deux années de suite, l'entreprise sort du régime micro et passe au régime réel."),
     )
     for code, threshold, what, then in checks:

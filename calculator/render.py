@@ -2,8 +2,8 @@
 
 `render_result` turns an estimate() result (USD, for the data-low/data-high contract) and
 the same result in the displayed currency into the markup of the results panel. Every text
-is escaped; amounts sit in `<span data-money="…">`, written here for readers without
-JavaScript and rewritten by the page with Intl.NumberFormat("fr-FR") when it runs.
+is escaped; every figure is written by calculator.french, so the page shows exactly what the
+prerender, the guide and the command line write (the page does not reformat anything).
 """
 
 from __future__ import annotations
@@ -11,23 +11,19 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from .money import SYMBOLS, french_date, french_number
+from . import french
 
 
-def money_span(amount: float, currency: str, *, fixed: bool = False) -> str:
-    """An amount for the page to rewrite with Intl.NumberFormat; `fixed` keeps its own currency whatever
-    the reader chose to display (the net block is always in euros)."""
-    symbol = SYMBOLS.get(currency, currency)
-    pinned = f' data-money-currency="{escape(currency)}"' if fixed else ""
-    return f'<span data-money="{amount!r}"{pinned}>{french_number(amount)}\u00a0{escape(symbol)}</span>'
+def money_text(amount: float, currency: str) -> str:
+    """An amount as HTML text: « 1 234,50 $ »."""
+    return escape(french.money(amount, currency))
 
 
 def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
     """The results panel: total, range chart, one section per stream, payout, exchange rate, net in France."""
-    symbol = SYMBOLS.get(shown["currency"], shown["currency"])
 
     def money(amount: float) -> str:
-        return money_span(amount, shown["currency"])
+        return money_text(amount, shown["currency"])
 
     def span(pair: dict[str, float]) -> str:
         return f"{money(pair['low'])} à {money(pair['high'])}"
@@ -36,15 +32,15 @@ def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
         f'<p class="cpt-total" data-total data-low="{result["total"]["low"]!r}" '
         f'data-high="{result["total"]["high"]!r}">Total estimé : {span(shown["total"])} par mois</p>',
         *([_net(result["net"])] if "net" in result else []),
-        _chart(shown, symbol),
+        _chart(shown),
     ]
     for name, stream in result["streams"].items():
         parts.append(_stream(name, stream, shown["streams"][name], span))
     parts.append(_payout(shown["payout"], money, span))
     if "exchange_rate" in shown:
         rate = shown["exchange_rate"]
-        parts.append(f'<p class="cpt-hint">Montants convertis à {french_number(rate["value"])}\u00a0€ pour 1\u00a0$ '
-                     f'(taux du {french_date(rate["as_of"])}).</p>')
+        parts.append(f'<p class="cpt-hint">Montants convertis à {french.money(rate["value"], "EUR")} pour 1\u00a0$ '
+                     f'(taux du {french.date(rate["as_of"])}).</p>')
     return "\n".join(parts)
 
 
@@ -55,7 +51,7 @@ NET_ROWS = (("gross", "Revenus bruts estimés"), ("social_contributions", "Cotis
 def _net(net: dict[str, Any]) -> str:
     """What is left in France, in euros: a table low/high per line, warnings, rates used and their date."""
     def euros(amount: float) -> str:
-        return money_span(amount, "EUR", fixed=True)
+        return money_text(amount, "EUR")
 
     rows = "".join(
         f'<tr data-net="{part}" data-low="{net[part]["low"]!r}" data-high="{net[part]["high"]!r}">'
@@ -63,7 +59,7 @@ def _net(net: dict[str, Any]) -> str:
         for part, label in NET_ROWS
     )
     how = ("versement libératoire" if net["versement_liberatoire"]
-           else f"barème, taux marginal de {french_number(net['marginal_tax_rate'])}\u00a0%")
+           else f"barème, taux marginal de {french.percent(net['marginal_tax_rate'])}")
     html = [f'<section class="cpt-net" data-net-block data-tax-status="{escape(net["tax_status"])}">',
             "<h2>Ce qu'il vous reste en France, par mois</h2>",
             f'<p>{escape(net["label"])}, impôt : {escape(how)}.</p>']
@@ -78,11 +74,11 @@ def _net(net: dict[str, Any]) -> str:
     simulators = " et ".join(f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>'
                              for ref in net["simulators"] if ref["url"])
     html.append(f'<p class="cpt-disclaimer">Estimation, pas un conseil fiscal : vérifiez avec les simulateurs '
-                f'officiels ({simulators}). Taux en vigueur au {french_date(net["in_force_on"])}, '
-                f'dollars convertis au taux du {french_date(net["exchange_rate"]["as_of"])}.</p>')
+                f'officiels ({simulators}). Taux en vigueur au {french.date(net["in_force_on"])}, '
+                f'dollars convertis au taux du {french.date(net["exchange_rate"]["as_of"])}.</p>')
     items = "".join(f"<li>{escape(rate['label'])} : {_rate_value(rate)}"
-                    f"{'' if rate['since'] is None else ' depuis le ' + french_date(rate['since'])}"
-                    f" (vérifié le {french_date(rate['as_of'])}). {_links(rate['references'])}</li>"
+                    f"{'' if rate['since'] is None else ' depuis le ' + french.date(rate['since'])}"
+                    f" (vérifié le {french.date(rate['as_of'])}). {_links(rate['references'])}</li>"
                     for rate in net["rates"])
     html.append(f'<details><summary>Taux utilisés et sources</summary><ul>{items}</ul></details></section>')
     return "".join(html)
@@ -90,8 +86,8 @@ def _net(net: dict[str, Any]) -> str:
 
 def _rate_value(rate: dict[str, Any]) -> str:
     if rate["unit"] == "percent":
-        return f"{french_number(rate['value'])}\u00a0%"
-    return f"{french_number(rate['value'])}\u00a0€" + (" par an" if rate["unit"] == "EUR per year" else "")
+        return french.percent(rate["value"])
+    return french.money(rate["value"], "EUR") + (" par an" if rate["unit"] == "EUR per year" else "")
 
 
 def _links(references: list[dict[str, Any]]) -> str:
@@ -105,19 +101,19 @@ def _links(references: list[dict[str, Any]]) -> str:
 def render_goal(goal: dict[str, Any]) -> str:
     """The goal panel: for the target, what each lever needs on its own, or why it cannot get there."""
     meaning = "nets" if goal["net"] else "bruts"
-    target = money_span(goal["target"], "EUR", fixed=True)
+    target = money_text(goal["target"], "EUR")
     html = [f'<p class="cpt-total" data-goal data-target="{goal["target"]!r}">Pour {target} {meaning} par mois, '
             f"il faudrait, avec une seule de ces sources :</p>"]
     if goal["net"]:
-        html.append(f'<p>Soit {money_span(goal["gross_needed"]["eur"], "EUR", fixed=True)} bruts par mois avant '
+        html.append(f'<p>Soit {money_text(goal["gross_needed"]["eur"], "EUR")} bruts par mois avant '
                     f"cotisations et impôt.</p>")
     for name, lever in goal["levers"].items():
         low = "" if lever["low"] is None else f' data-low="{lever["low"]}" data-high="{lever["high"]}"'
         html.append(f'<section class="cpt-stream" data-requirement="{escape(name)}"{low} '
                     f'data-reachable="{"true" if lever["reachable"] else "false"}"><h2>{escape(lever["label"])}</h2>')
         if lever["reachable"]:
-            amount = (french_number(lever["low"]) if lever["low"] == lever["high"]
-                      else f'De {french_number(lever["low"])} à {french_number(lever["high"])}')
+            amount = (french.number(lever["low"]) if lever["low"] == lever["high"]
+                      else f'De {french.span(lever["low"], lever["high"])}')
             html.append(f'<p class="cpt-amount">{amount} {escape(lever["unit"])}</p>')
             if lever["at_minimum"]:
                 html.append("<p>Au mieux, le minimum du programme suffit déjà.</p>")
@@ -148,7 +144,7 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
     return "".join(html)
 
 
-def _chart(shown: dict[str, Any], symbol: str) -> str:
+def _chart(shown: dict[str, Any]) -> str:
     """One bar per stream, from its low to its high amount on a common scale; the label says it in words."""
     streams = list(shown["streams"].values())
     top = max([stream["high"] for stream in streams] + [1.0])
@@ -159,8 +155,8 @@ def _chart(shown: dict[str, Any], symbol: str) -> str:
         rows.append(f'<div class="cpt-bar"><span>{escape(stream["label"])}</span>'
                     f'<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
                     f'<rect x="{x:.2f}" y="1" width="{width:.2f}" height="8"></rect></svg></div>')
-    summary = " ; ".join(f"{stream['label']} : {french_number(stream['low'])} à {french_number(stream['high'])}"
-                         f"\u00a0{symbol}" for stream in streams)
+    summary = " ; ".join(f"{stream['label']} : {french.amount(stream['low'])} à "
+                         f"{french.money(stream['high'], shown['currency'])}" for stream in streams)
     label = escape(f"Fourchettes mensuelles par source de revenus. {summary}.")
     return f'<figure class="cpt-chart" role="img" aria-label="{label}">{"".join(rows)}</figure>'
 
@@ -177,5 +173,5 @@ def _payout(payout: dict[str, Any], money: Any, span: Any) -> str:
             f'({escape(payout["region_label"])})</h2>'
             f"<p>Versé par TikTok chaque mois : {span(payout['tiktok_monthly'])}. {timing}</p>"
             f"<p>Retrait minimum : {span(payout['minimum'])} selon le pays, par {methods}, au plus "
-            f"{money(payout['daily_limit'])} par jour, traité sous {french_number(payout['processing_days'])} "
+            f"{money(payout['daily_limit'])} par jour, traité sous {french.number(payout['processing_days'])} "
             f"jours.</p></section>")

@@ -2,7 +2,8 @@
 
 Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They see:
 - `rates`: the parsed rates.yml (calculator.Rates), e.g. `{{ rates.creator_fund.rpm[0] | usd }}`;
-- filters that format for French readers (Babel): `usd`, `eur`, `number`, `percent`,
+- filters that format for French readers through calculator.french (the formatter the panel and the
+  CLI use too): `usd`, `eur`, `number`, `percent`,
   `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links);
 - functions that call the calculator: `scenario("un-million-de-vues")` (a scenarios/ file),
   `estimate(followers=…, …)`, `requirements(1000, followers=…, …)` (goal mode), and tables:
@@ -24,14 +25,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
-from babel.numbers import format_decimal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, parse_rates, requirements
+from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, parse_rates, requirements
 from calculator.inputs import goal_inputs
 from calculator.rates import Milestone
 from calculator.scenarios import load_scenario
@@ -39,8 +38,7 @@ from calculator.scenarios import load_scenario
 ROOT = Path(__file__).resolve().parent.parent
 RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
 CASES_DIR = ROOT / "scenarios"
-LOCALE = "fr_FR"
-NBSP = "\u00a0"
+NBSP = french.NBSP
 UNITS = {
     "USD": "$",
     "EUR per USD": "€ pour 1 $",
@@ -84,7 +82,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if used:
         checked = max(parameter.as_of for parameter in used.values())
         text += (f"\n\nChiffres de cette page vérifiés pour la dernière fois le "
-                 f"{format_date(checked, 'long', locale=LOCALE)}, voir [Sources et méthode]"
+                 f"{french.date(checked)}, voir [Sources et méthode]"
                  f"({_relative(page, 'sources.md')}).\n{{: .cpt-checked data-checked=\"{checked.isoformat()}\" }}\n")
     return text + figures.footnotes()
 
@@ -107,8 +105,8 @@ class Figures:
             "number": lambda figure: self.amount(figure, ""),
             "percent": lambda figure: self.amount(figure, "%"),
             "usd_long": self.usd_long,
-            "date": lambda item: _long_date(self.when(item)),
-            "month": lambda item: format_date(self.when(item), "MMMM y", locale=LOCALE),
+            "date": lambda item: french.date(self.when(item)),
+            "month": lambda item: french.month(self.when(item)),
             "refs": self.refs,
             "cite": self.cite,
             "schedule": self.schedule,
@@ -144,7 +142,7 @@ class Figures:
         bounds = [figure.low, figure.high] if isinstance(figure, Parameter) and figure.is_range else [
             figure.value if isinstance(figure, Parameter) else figure]
         money = unit in ("$", "€") and not all(float(bound).is_integer() for bound in bounds)
-        return " à ".join(_number(bound, money) for bound in bounds) + suffix
+        return " à ".join(french.number(bound, cents=money) for bound in bounds) + suffix
 
     def usd_long(self, figure: Parameter) -> str:
         """200000000 -> '200 millions de dollars'."""
@@ -152,8 +150,8 @@ class Figures:
         for size, word in ((1e9, "milliard"), (1e6, "million")):
             if figure.value >= size:
                 count = figure.value / size
-                return f"{_number(count)} {word}{'s' if count >= 2 else ''} de dollars"
-        return f"{_number(figure.value)} dollars"
+                return f"{french.number(count)} {word}{'s' if count >= 2 else ''} de dollars"
+        return f"{french.number(figure.value)} dollars"
 
     def schedule(self, figure: Parameter) -> str:
         """A figure's dated values in French, oldest first; its single value when it has no schedule."""
@@ -161,7 +159,7 @@ class Figures:
         if not figure.schedule:
             return self.amount(figure, unit)
         self.record(figure)
-        steps = [f"{_number(item.value)}{NBSP}{unit} depuis le {_long_date(item.since)}"
+        steps = [f"{french.number(item.value)}{NBSP}{unit} depuis le {french.date(item.since)}"
                  for item in figure.schedule]
         return ", puis ".join(steps)
 
@@ -240,7 +238,7 @@ class Figures:
                     lever["label"] for lever in answers[0]["levers"].values()) + " |",
                 "|---|" + "---|" * len(answers[0]["levers"])]
         for target, answer in zip(targets, answers, strict=True):
-            cells = [f"{_span(lever['low'], lever['high'])} {lever['unit']}" if lever["reachable"]
+            cells = [f"{french.span(lever['low'], lever['high'])} {lever['unit']}" if lever["reachable"]
                      else "hors de portée" for lever in answer["levers"].values()]
             rows.append(f"| {self.amount(target, '€')} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
@@ -286,7 +284,7 @@ class Figures:
 
         rewards_rpm = " ; ".join(self.amount(rpm, "$") for rpm in rewards.rpm)
         fund_rpm = " ; ".join(self.amount(rpm, "$") for rpm in fund.rpm)
-        fund_end = format_date(rates.milestones["creator_fund_end"].date, "long", locale=LOCALE)
+        fund_end = french.date(rates.milestones["creator_fund_end"].date)
         not_per_view = "pas de taux par vue :"
         rows = [
             ("Programme", "Conditions", "Gain typique pour 1 000 vues"),
@@ -317,33 +315,18 @@ class Figures:
         rows = ["| Paramètre | Valeur | Unité | Vérifié le | Références |", "|---|---|---|---|---|"]
         for parameter in self.rates.parameters():
             self.record(parameter)
-            figure = (f"{_number(parameter.low)} à {_number(parameter.high)}" if parameter.is_range
-                      else _number(parameter.value))
+            figure = (f"{french.number(parameter.low)} à {french.number(parameter.high)}" if parameter.is_range
+                      else french.number(parameter.value))
             if parameter.schedule:
-                figure = " ; ".join(f"{_number(item.value)} depuis le {format_date(item.since, 'short', locale=LOCALE)}"
+                figure = " ; ".join(f"{french.number(item.value)} depuis le {french.short_date(item.since)}"
                                     for item in parameter.schedule)
             sources = self.refs(parameter) or ""
             if parameter.assumption:
                 sources = f"**Hypothèse du modèle** : {parameter.rationale}" + (f" ({sources})" if sources else "")
             rows.append(f"| {parameter.label} <br><small>`{parameter.path}`</small> | {figure} | "
                         f"{UNITS.get(parameter.unit, parameter.unit)} | "
-                        f"{format_date(parameter.as_of, 'short', locale=LOCALE)} | {sources} |")
+                        f"{french.short_date(parameter.as_of)} | {sources} |")
         return "\n".join(rows)
-
-
-def _number(value: float, cents: bool = False) -> str:
-    """French digits: '10 000', '0,5'; with cents, '0,50' (amounts of money that are not whole)."""
-    return str(format_decimal(value, format="#,##0.00##" if cents else "#,##0.####", locale=LOCALE))
-
-
-def _span(low: float, high: float) -> str:
-    return _number(low) if low == high else f"{_number(low)} à {_number(high)}"
-
-
-def _long_date(day: datetime.date) -> str:
-    """'1er janvier 2026', as French writes the first of the month."""
-    text = str(format_date(day, "long", locale=LOCALE))
-    return "1er" + text[1:] if day.day == 1 else text
 
 
 def _relative(page: Page, target: str) -> str:

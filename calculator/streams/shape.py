@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from ..money import cents, french_number
+from .. import french
+from ..money import cents
 from ..rates import Parameter, Rates
 from ..results import USD, MoneyRange, PaidBy, RangeEntry, Stream
 
@@ -95,7 +96,7 @@ def at_least(value: float, key: str, minimum: Parameter, reason: str, *, strictl
     reason quotes it ({minimum})."""
     if value > minimum.value or (value == minimum.value and not strictly):
         return []
-    return [Unmet(key, reason.format(minimum=french_number(minimum.value)))]
+    return [Unmet(key, reason.format(minimum=french.number(minimum.value)))]
 
 
 def percent(parameter: Parameter) -> tuple[float, float]:

@@ -193,21 +193,8 @@ function mount(root, calculator) {
     }
     statusLine.textContent = "";
     // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
-    // at build time; amounts are then written with the reader's Intl formatting.
+    // at build time, figures already written by calculator/french.py: nothing is reformatted here.
     results.innerHTML = answer.html;
-    const formats = {};
-    const money = (code) =>
-      (formats[code] ??= new Intl.NumberFormat("fr-FR", {
-        style: "currency",
-        currency: code,
-        currencyDisplay: "narrowSymbol",
-        trailingZeroDisplay: "stripIfInteger",
-      }));
-    // Amounts follow the displayed currency, except those pinned to theirs (the net block is in euros).
-    for (const amount of results.querySelectorAll("[data-money]")) {
-      const code = amount.dataset.moneyCurrency ?? answer.currency;
-      amount.textContent = money(code).format(Number(amount.dataset.money));
-    }
     // Screen readers hear the headline once the reader pauses, not at every keystroke.
     clearTimeout(announceTimer);
     announceTimer = setTimeout(() => {

@@ -28,11 +28,11 @@ def test_json_output_is_exactly_estimate(rates: Rates, capsys: pytest.CaptureFix
 def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(ARGS) == 0
     out = capsys.readouterr().out
-    assert "400 $ à 6\u202f000 $" in out
-    assert "500 $ à 6\u202f000 $" in out
-    assert "20 $ à 40 $" in out
+    assert "400\u00a0$ à 6\u202f000\u00a0$" in out
+    assert "500\u00a0$ à 6\u202f000\u00a0$" in out
+    assert "20\u00a0$ à 40\u00a0$" in out
     assert "hors total" in out
-    assert "Retrait (France) : minimum 10 $ à 50 $, par PayPal ou Virement bancaire." in out
+    assert "Retrait (France) : minimum 10\u00a0$ à 50\u00a0$, par PayPal ou Virement bancaire." in out
 
 
 def test_ineligible_creator_is_told_why(capsys: pytest.CaptureFixture[str]) -> None:

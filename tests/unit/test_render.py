@@ -18,7 +18,7 @@ def test_panel_keeps_the_dom_contract(rates: Rates) -> None:
         "creator_rewards", "400.0", "6000.0")
     assert html.count("data-stream=") == len(result["streams"])
     assert '<p class="cpt-total" data-total data-low="400.0" data-high="6000.0">' in html
-    assert "400\u00a0$</span> à <span data-money=\"6000.0\">6\u202f000\u00a0$" in html
+    assert "Total estimé : 400\u00a0$ à 6\u202f000\u00a0$ par mois" in html
 
 
 def test_euros_change_the_text_not_the_data(rates: Rates) -> None:
