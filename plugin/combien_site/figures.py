@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, requirements
+from calculator.inputs import goal_inputs
 from calculator.rates import Milestone
 from calculator.scenarios import load_scenario
 
@@ -191,7 +192,7 @@ class Figures:
 
     def requirements(self, target: float, **inputs: object) -> dict[str, Any]:
         """Goal mode; records the rates it rests on (those of the same inputs' estimate)."""
-        self.estimate(**{**inputs, "monthly_views": inputs.get("monthly_views", 0)})
+        self.estimate(**goal_inputs(inputs))
         return requirements(target, inputs, self.rates)
 
     def scenario(self, name: str) -> dict[str, Any]:
