@@ -14,22 +14,12 @@ from hypothesis import strategies as st
 
 from calculator import RatesError, parse_rates
 from tests.conftest import RATES_TEXT, ROOT
+from tests.support.rates_paths import paths
 
 SCHEMA = json.loads((ROOT / "rates.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 # As JSON sees it: dates as text, and YAML aliases turned into separate copies.
 DOCUMENT: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(RATES_TEXT), default=str))
-
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, (*prefix, index))
-    return found
 
 
 PATHS = paths(DOCUMENT)[1:]
