@@ -527,11 +527,11 @@ def _new_reader(shape: Shape) -> Reader:
     if isinstance(shape, TextShape):
         return _text_reader(shape)
     if isinstance(shape, NumberShape):
-        return lambda value, path, on: _number(value, path)
+        return _number
     if isinstance(shape, DateShape):
-        return lambda value, path, on: _date(value, path)
+        return _date
     if isinstance(shape, FlagShape):
-        return lambda value, path, on: _flag(value, path)
+        return _flag
     if isinstance(shape, FigureShape):
         return _figure_reader(shape)
     if isinstance(shape, ListShape):
@@ -555,13 +555,14 @@ def _keys(value: object, path: str) -> dict[str, object]:
     return value
 
 
-def _text(value: object, path: str) -> str:
+# The leaves take `on` without using it: as they are, they are readers, with no wrapper to call through.
+def _text(value: object, path: str, on: datetime.date | None = None) -> str:
     if not isinstance(value, str) or not value.strip():
         raise RatesError(path, f"attendu un texte non vide, trouvé {_kind(value)}")
     return value
 
 
-def _number(value: object, path: str) -> float:
+def _number(value: object, path: str, on: datetime.date | None = None) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise RatesError(path, f"attendu un nombre, trouvé {_kind(value)}")
     try:
@@ -577,7 +578,7 @@ def _number(value: object, path: str) -> float:
     return number
 
 
-def _date(value: object, path: str) -> datetime.date:
+def _date(value: object, path: str, on: datetime.date | None = None) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
@@ -590,7 +591,7 @@ def _date(value: object, path: str) -> datetime.date:
     raise RatesError(path, f"attendu une date réelle AAAA-MM-JJ, trouvé {value!r}")
 
 
-def _flag(value: object, path: str) -> bool:
+def _flag(value: object, path: str, on: datetime.date | None = None) -> bool:
     if not isinstance(value, bool):
         raise RatesError(path, f"attendu true ou false, trouvé {_kind(value)}")
     return value
@@ -598,7 +599,7 @@ def _flag(value: object, path: str) -> bool:
 
 def _text_reader(shape: TextShape) -> Reader:
     if not shape.starts_with and shape.only is None:
-        return lambda value, path, on: _text(value, path)
+        return _text
 
     def read(value: object, path: str, on: datetime.date | None) -> str:
         text = _text(value, path)
@@ -647,22 +648,23 @@ def _table_reader(shape: TableShape) -> Reader:
     return read
 
 
-def _fields_reader(shape: RecordShape) -> Callable[[object, str, datetime.date | None], dict[str, Any]]:
-    """Reads exactly the record's fields, in their declared order: a missing one or an unknown key is an error."""
+def _fields_reader(shape: RecordShape) -> Callable[[dict[str, object], str, datetime.date | None], dict[str, Any]]:
+    """Reads exactly the record's fields from a table (`_keys`), in their declared order: a missing one or an
+    unknown key is an error."""
     plan = [(field.key, _reader(field.shape), field.required,
              isinstance(field.shape, DateShape) and field.shape.in_force) for field in shape.fields]
     known = frozenset(field.key for field in shape.fields)
 
-    def read(value: object, path: str, on: datetime.date | None) -> dict[str, Any]:
-        mapping = _keys(value, path)
+    def read(mapping: dict[str, object], path: str, on: datetime.date | None) -> dict[str, Any]:
+        prefix = f"{path}." if path else ""
         values: dict[str, Any] = {}
         for key, read_field, required, in_force in plan:
             if key in mapping:
-                values[key] = read_field(mapping[key], _child(path, key), on)
+                values[key] = read_field(mapping[key], prefix + key, on)
                 if in_force:
                     on = values[key]
             elif required:
-                raise RatesError(_child(path, key), "champ obligatoire manquant")
+                raise RatesError(prefix + key, "champ obligatoire manquant")
             else:
                 values[key] = None
         if not known.issuperset(mapping):
@@ -684,7 +686,7 @@ def _new_record_reader(shape: RecordShape) -> _EntryReader:
     check = _CHECKS.get(shape.build)
 
     def read(value: object, path: str, on: datetime.date | None, name: str) -> object:
-        values = read_fields(value, path, on)
+        values = read_fields(_keys(value, path), path, on)
         if shape.table_key is not None:
             values[shape.table_key] = name
         record = shape.build(**values)
