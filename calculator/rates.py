@@ -783,6 +783,7 @@ def _check_brand_deals(deals: BrandDeals, path: str) -> None:
             if tier_key not in tier_keys:
                 raise RatesError(f"{path}.price_tables[{index}].prices.{tier_key}",
                                  f"palier inconnu ; paliers possibles : {', '.join(sorted(tier_keys))}")
+    # Two bounds JSON Schema could state (Between); kept here, together, for the message and key path they had.
     if deals.engagement_factor_min.value > 1 or deals.engagement_factor_max.value < 1:
         raise RatesError(f"{path}.engagement_factor_min",
                          "les bornes doivent encadrer 1 (un engagement égal à la référence ne change rien)")
