@@ -313,7 +313,9 @@ class LiveGifts:
     min_followers: Single
     min_age: Single
     coin_price: Ranges
-    diamonds_per_coin: Single
+    # The viewer's price is diamonds / this ratio: a ratio near 0 would make it infinite (fuzzing found 5e-324).
+    diamonds_per_coin: Annotated[Single, Between("un créateur reçoit entre 0,01 et 100 diamants par pièce, pas "
+                                                 "{value:g} (faute de frappe ?)", minimum=0.01, maximum=100)]
     creator_share: Parameter
     diamond_value: Ranges
 

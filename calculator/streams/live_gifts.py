@@ -36,7 +36,7 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
     ]
     ranges = [SourcedRange(value, inputs.live_diamonds * value.low, inputs.live_diamonds * value.high)
               for value in rules.diamond_value]
-    coins = inputs.live_diamonds / rules.diamonds_per_coin.value if rules.diamonds_per_coin.value else 0.0
+    coins = inputs.live_diamonds / rules.diamonds_per_coin.value  # parse_rates keeps the ratio in 0.01-100
     viewer_paid = MoneyRange(cents(coins * min(p.low for p in rules.coin_price)),
                              cents(coins * max(p.high for p in rules.coin_price)), USD)
     share_low, share_high = percent(rules.creator_share)

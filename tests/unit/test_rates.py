@@ -113,6 +113,9 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
         (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "sources[0].url", "adresse"),
         (lambda d: d.update(currency="EUR"), "currency", "USD"),
         (lambda d: d["usd_to_eur"].update(value=20), "usd_to_eur.value", "entre 0,1 et 10"),
+        # found by fuzzing: a ratio near 0 made what viewers paid for the gifts infinite
+        (lambda d: d["live_gifts"]["diamonds_per_coin"].update(value=5e-324), "live_gifts.diamonds_per_coin.value",
+         "entre 0,01 et 100"),
         (lambda d: d["brand_deals"]["engagement_benchmark"].update(value=0),
          "brand_deals.engagement_benchmark.value", "supérieure à 0"),
         (lambda d: d["brand_deals"]["engagement_factor_max"].update(value=0.5), "brand_deals.engagement_factor_min",
