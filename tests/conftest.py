@@ -8,8 +8,10 @@ import pytest
 
 from calculator import Rates, parse_rates
 
-ROOT = Path(__file__).resolve().parent.parent
-RATES_TEXT = (ROOT / "rates.yml").read_text(encoding="utf-8")
+# Kept importable from here for the test modules that still read them from tests.conftest.
+from tests.support.repository import RATES_TEXT as RATES_TEXT
+from tests.support.repository import ROOT as ROOT
+from tests.support.site import build_site
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +22,4 @@ def rates() -> Rates:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
-    from tests.sitebuild import build_site
-
     return build_site(tmp_path_factory.mktemp("site"))

@@ -15,10 +15,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page, expect
 
-from calculator.scenarios import load_scenarios
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.e2e.test_guide_pages import PAGES
+from tests.support.calculator_page import READY, START_TIMEOUT_MS, open_calculator
+from tests.support.repository import PAGES, SCENARIOS
 
 Scheme = Literal["default", "slate"]
 AXE = Axe()
@@ -30,7 +28,7 @@ PALETTES: dict[Scheme, dict[str, Any]] = {
     "slate": {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
                                     "primary": "indigo", "accent": "indigo"}},
 }
-PRESETS = [scenario for scenario in load_scenarios(ROOT / "scenarios") if scenario.preset]
+PRESETS = [scenario for scenario in SCENARIOS if scenario.preset]
 
 
 def axe_problems(page: Page) -> list[str]:
@@ -57,7 +55,7 @@ def open_in_palette(page: Page, url: str, scheme: Scheme) -> None:
         page.context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(PALETTES[scheme]))})")
     page.goto(url)
     if "/calculateur/" in url or "/embed/" in url:
-        page.wait_for_selector(READY, timeout=60_000)
+        page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
 
 
@@ -133,8 +131,7 @@ def skip_to_content(page: Page) -> None:
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page: Page, site_url: str,
                                                                             path: str) -> None:
-    page.goto(f"{site_url}/{path}?tax_status=micro_bnc")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}?tax_status=micro_bnc")
     if path == "calculateur/":
         skip_to_content(page)
     stops = tab_through_calculator(page)
@@ -153,8 +150,7 @@ def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url: str, path: str) -> None:
-    page.goto(f"{site_url}/{path}")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}")
     if path == "calculateur/":
         skip_to_content(page)
     chosen = PRESETS[1]
@@ -190,7 +186,7 @@ def check_layout(page: Page, site_url: str) -> None:
                  "impots/", "revenus/live/"]:
         page.goto(f"{site_url}/{path}")
         if path.startswith(CALCULATORS):
-            page.wait_for_selector(READY, timeout=60_000)
+            page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
             expect(page.locator("[data-net-block]")).to_be_visible()
             assert_no_horizontal_scroll(page, path)
             show_error(page, "monthly_views", "1234567890123456789012345678901234567890")
@@ -234,8 +230,7 @@ def assert_error_describes(page: Page, key: str) -> None:
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url: str, path: str) -> None:
-    page.goto(f"{site_url}/{path}")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}")
     controls = page.locator("[data-calculator] form :is(input, select):visible")
     assert controls.count() >= 20
     for control in controls.all():
@@ -250,16 +245,14 @@ def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url
     expect(page.locator("input[name=target]")).to_have_accessible_name(re.compile("Objectif"))
     assert_error_describes(page, "target")
 
-    page.goto(f"{site_url}/{path}?niche=nope")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}?niche=nope")
     expect(page.locator("select[name=niche]")).to_have_accessible_description(
         re.compile(re.escape(page.locator("[data-error-for=niche]").inner_text().strip())))
 
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_the_chart_has_a_text_alternative_that_follows_the_figures(page: Page, site_url: str, path: str) -> None:
-    page.goto(f"{site_url}/{path}")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles"))
     expect(chart).to_have_count(1)
     headings = page.locator("[data-stream] h2").all_inner_texts()
@@ -290,8 +283,7 @@ RECORD_ANNOUNCEMENTS = """region => {
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_results_are_announced_once_per_change_not_per_keystroke(page: Page, site_url: str, path: str) -> None:
-    page.goto(f"{site_url}/{path}")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/{path}")
     expect(page.locator("[data-results]")).not_to_have_attribute("aria-live", re.compile("."))
     region = page.locator("[data-calculator] [data-announce]")
     expect(region).to_have_count(1)

@@ -5,53 +5,24 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
 
-from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
-from calculator.scenarios import load_scenarios
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.sitebuild import build_site, serve
-
-DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
-SCENARIOS = load_scenarios(ROOT / "scenarios")
-STREAM_COUNT = 7
-
-
-def shown(page: Page | Frame) -> dict[str, tuple[float, float]]:
-    """Every stream's and the total's (low, high) as the page's (or an iframe's) data attributes give them."""
-    figures: dict[str, list[float]] = page.eval_on_selector_all(
-        "[data-stream], [data-total]",
-        """elements => Object.fromEntries(elements.map(e =>
-            [e.dataset.stream ?? "total", [Number(e.dataset.low), Number(e.dataset.high)]]))""",
-    )
-    return {name: (low, high) for name, (low, high) in figures.items()}
-
-
-def expected(inputs: dict[str, Any], rates: Rates) -> dict[str, tuple[float, float]]:
-    result: dict[str, Any] = estimate(inputs, rates)
-    figures = {name: (stream["low"], stream["high"]) for name, stream in result["streams"].items()}
-    return {**figures, "total": (result["total"]["low"], result["total"]["high"])}
-
-
-def type_values(page: Page, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        page.fill(f"input[name={key}]", value)
-    page.wait_for_selector(READY)
-
-
-def query_of(inputs: dict[str, Any]) -> str:
-    """Inputs as a link's query, yes/no inputs written as the page writes them."""
-    return urlencode({key: ("true" if value else "") if isinstance(value, bool) else str(value)
-                      for key, value in inputs.items()})
-
-
-def open_calculator(page: Page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
+from calculator import Rates, parse_rates
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    STREAM_COUNT,
+    expected,
+    open_calculator,
+    query_of,
+    shown,
+    type_values,
+)
+from tests.support.repository import ROOT, SCENARIOS
+from tests.support.site import build_site, serve
 
 
 def test_default_inputs_show_cpython_figures(page: Page, site_url: str, rates: Rates) -> None:
@@ -138,7 +109,7 @@ def test_rebuilding_with_other_rates_changes_the_page(page: Page, tmp_path: Path
 def test_home_page_links_to_the_calculator(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/")
     page.get_by_role("link", name=re.compile("calculateur", re.I)).first.click()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     assert page.url.endswith("/calculateur/")
 
 
@@ -209,7 +180,7 @@ def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Ra
         f"{low:.2f}".replace(".", ",") + "\u00a0€")
     assert "currency=EUR" in page.url
     page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("[data-currency]")).to_have_value("EUR")
 
 
@@ -243,7 +214,7 @@ def test_other_inputs_in_the_link_hide_the_default_figures_until_python_answers(
     expect(page.locator("input[name=monthly_views]")).to_have_value("500000")
     expect(page.locator("[data-pending]")).to_be_visible()
     expect(page.locator("[data-results]")).to_be_hidden()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("[data-pending]")).to_have_count(0)
     expect(page.locator("[data-results]")).to_be_visible()
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
@@ -255,4 +226,4 @@ def test_typing_before_python_is_ready_hides_the_default_figures(page: Page, sit
     expect(page.locator("[data-results]")).to_be_visible()
     page.fill("input[name=followers]", "123456")
     expect(page.locator("[data-results]")).to_be_hidden()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)

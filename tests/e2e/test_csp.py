@@ -22,10 +22,17 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, Response, expect
 
 from calculator import Rates
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, open_calculator, shown, type_values
-from tests.sitebuild import WORKER_POLICY, hosting_headers, serve
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    expected,
+    open_calculator,
+    shown,
+    type_values,
+)
+from tests.support.repository import ROOT
+from tests.support.site import WORKER_POLICY, hosting_headers, serve
 
 # Script types the browser runs (their text must be allowed by a hash) and data blocks (never run).
 EXECUTED = {"", "text/javascript", "application/javascript", "module"}
@@ -178,7 +185,7 @@ def test_only_the_embed_page_can_be_framed_by_another_site(page: Page, built_sit
     page.goto(f"{serve(tmp_path)}/blog.html")
     embed = page.locator("#embed").element_handle().content_frame()
     assert embed is not None
-    embed.wait_for_selector(READY, timeout=60_000)
+    embed.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     framed = page.locator("#page").element_handle().content_frame()
     assert framed is not None
     assert framed.url.startswith("chrome-error:")

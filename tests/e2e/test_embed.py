@@ -15,9 +15,8 @@ import pytest
 from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
 
 from calculator import Rates, requirements
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, shown
-from tests.sitebuild import serve
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, expected, open_calculator, shown
+from tests.support.site import serve
 
 _names = itertools.count()
 
@@ -54,7 +53,7 @@ def ready_frame(element: ElementHandle) -> Frame:
     element.scroll_into_view_if_needed()  # the iframes load lazily
     frame = element.content_frame()
     assert frame is not None
-    frame.wait_for_selector(READY, timeout=60_000)
+    frame.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     return frame
 
 
@@ -176,15 +175,12 @@ def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site
 
 
 def test_embed_page_keeps_the_dom_contract_and_links_back(page: Page, site_url: str, rates: Rates) -> None:
-    page.goto(f"{site_url}/embed/?monthly_views=500000&theme=dark")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/embed/?monthly_views=500000&theme=dark")
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator("header, nav.md-nav, footer")).to_have_count(0)
     credit = page.get_by_role("link", name="Sources et guide complet")
     expect(credit).to_have_attribute("target", "_blank")
-
-
 
 
 def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url: str, blog: tuple[Path, str],

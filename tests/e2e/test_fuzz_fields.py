@@ -21,8 +21,8 @@ from playwright.sync_api import Dialog, Page, expect
 
 from calculator import INPUT_FIELDS, Rates, estimate
 from calculator.browser import Session
-from tests.conftest import RATES_TEXT
-from tests.e2e.conftest import READY
+from tests.support.calculator_page import READY, open_calculator
+from tests.support.repository import RATES_TEXT
 
 SESSION = Session(RATES_TEXT)
 GOAL = "Objectif : combien de vues pour gagner une somme par mois ?"
@@ -109,8 +109,7 @@ def in_mode(page: Page, goal: bool) -> None:
 def open_once(page: Page, url: str) -> dict[str, str]:
     """Open the page on the first example; return the form's initial values (target included)."""
     if not page.url.startswith(url):
-        page.goto(url)
-        page.wait_for_selector(READY, timeout=60_000)
+        open_calculator(page, url)
     return dict(page.eval_on_selector_all(
         "[data-calculator] input[type=text]", "fields => fields.map(f => [f.name, f.defaultValue])"))
 
@@ -181,8 +180,7 @@ def stream_figures(result: dict[str, Any]) -> dict[str, tuple[str | None, str | 
 ])
 def test_a_french_decimal_comma_means_a_decimal_point(page: Page, site_url: str, rates: Rates, path: str, key: str,
                                                       text: str, number: float, misread: float) -> None:
-    page.goto(f"{site_url}{path}")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}{path}")
     page.fill("input[name=sponsored_videos]", "1")
     page.fill(f"input[name={key}]", text)
     page.wait_for_selector(READY)

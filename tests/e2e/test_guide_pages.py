@@ -13,15 +13,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from playwright.sync_api import APIRequestContext, Page, expect
 
-from tests.conftest import ROOT
+from tests.support.repository import PAGES
 
 SITE_URL = "http://127.0.0.1:8000/"
-PAGES = sorted(
-    "" if path.stem == "index" and path.parent == ROOT / "docs"
-    else str(path.relative_to(ROOT / "docs").with_suffix("")).removesuffix("index") + ("" if path.stem == "index"
-                                                                                       else "/")
-    for path in (ROOT / "docs").rglob("*.md") if "includes" not in path.parts
-)
 
 
 def test_the_sitemap_lists_every_page(built_site: Path) -> None:

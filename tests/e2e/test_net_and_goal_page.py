@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 
 from calculator import Rates, estimate, requirements
 from calculator.scenarios import Scenario
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, SCENARIOS, open_calculator, query_of, type_values
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, query_of, type_values
+from tests.support.repository import SCENARIOS
 
 TAXED = [scenario for scenario in SCENARIOS if scenario.inputs.get("tax_status")]
 GOALS = [scenario for scenario in SCENARIOS if scenario.goal]
@@ -74,7 +74,7 @@ def test_choosing_a_status_and_the_versement_liberatoire_recomputes(page: Page, 
     expect(page.locator(".cpt-disclaimer")).to_contain_text("pas un conseil fiscal")
     expect(page.locator(".cpt-disclaimer a").first).to_have_attribute("href", rates.france.simulators[0].url or "")
     page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.get_by_label("Versement libératoire de l'impôt")).to_be_checked()
     page.get_by_label("Versement libératoire de l'impôt").uncheck()
     page.wait_for_selector(READY)
@@ -125,6 +125,5 @@ def test_goal_says_why_a_lever_is_out_of_reach(page: Page, site_url: str) -> Non
 
 
 def test_embed_answers_the_goal_mode_too(page: Page, site_url: str, rates: Rates) -> None:
-    page.goto(f"{site_url}/embed/?target=1500&tax_status=micro_bic_services")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/embed/?target=1500&tax_status=micro_bic_services")
     assert goal_shown(page) == goal_expected(1500, {**DEFAULTS, "tax_status": "micro_bic_services"}, rates)

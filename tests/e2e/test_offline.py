@@ -8,15 +8,18 @@ from pathlib import Path
 from playwright.sync_api import Page, Response
 
 from calculator import Rates, parse_rates
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, open_calculator, shown, type_values
-from tests.sitebuild import build_site, serve
-
-
-def wait_for_service_worker(page: Page) -> None:
-    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    expected,
+    open_calculator,
+    shown,
+    type_values,
+    wait_for_service_worker,
+)
+from tests.support.repository import ROOT
+from tests.support.site import build_site, serve
 
 
 def test_second_visit_uses_the_cache_and_works_offline(page: Page, site_url: str, rates: Rates) -> None:
@@ -37,7 +40,7 @@ def test_second_visit_uses_the_cache_and_works_offline(page: Page, site_url: str
     page.context.set_offline(True)
     try:
         page.reload()
-        page.wait_for_selector(READY, timeout=60_000)
+        page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
         type_values(page, {"monthly_views": "700000"})
         assert shown(page) == expected({**DEFAULTS, "monthly_views": "700000"}, rates)
     finally:

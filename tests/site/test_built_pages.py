@@ -17,8 +17,8 @@ import yaml
 from babel.numbers import format_decimal
 
 from calculator import Parameter, parse_rates
-from tests.conftest import RATES_TEXT, ROOT
-from tests.sitebuild import build_site
+from tests.support.repository import RATES_TEXT, ROOT
+from tests.support.site import build_site
 
 # Each topic page and parameters it must show (at least one per page; the guide shows many more).
 PAGE_FIGURES = {
