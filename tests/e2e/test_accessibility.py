@@ -15,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page, expect
 
+from tests.support.browser import wait_until
 from tests.support.calculator_page import READY, START_TIMEOUT_MS, open_calculator
 from tests.support.repository import PAGES, SCENARIOS
 
@@ -34,11 +35,8 @@ PRESETS = [scenario for scenario in SCENARIOS if scenario.preset]
 def axe_problems(page: Page) -> list[str]:
     """Serious and critical axe-core violations, one readable line per element."""
     # Colours caught mid-transition (Material hides its tabs on scroll) are not what a reader sees.
-    # (A polling loop: wait_for_function evaluates a string, which the site's CSP rightly refuses.)
-    for _ in range(50):
-        if page.evaluate("() => document.getAnimations().every(animation => animation.playState !== 'running')"):
-            break
-        page.wait_for_timeout(100)
+    wait_until(page, lambda: page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"),
+               "the page's animations and transitions have ended")
     response: dict[str, Any] = AXE.run(page).response
     return [f"{violation['id']} ({violation['impact']}) at {' > '.join(map(str, node['target']))}: "
             f"{violation['help']} [{node.get('failureSummary', '').strip()}]"
