@@ -15,9 +15,7 @@ server, headless Debian Chromium, several runs of each measure (medians reported
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import random
@@ -25,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -33,11 +30,12 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
-READY = "[data-calculator][data-state=ready]:not([data-busy])"
+# The tests' helpers: the same build, local server, browser and page contract as the end-to-end tests.
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.calculator_page import READY, START_TIMEOUT_MS, wait_for_service_worker
+from tests.support.repository import ROOT
+from tests.support.site import build_site, serve
+
 LIGHTHOUSE_PAGES = {"Accueil": "", "Programme de récompenses": "programmes/recompenses-createurs/",
                     "Calculateur": "calculateur/"}
 
@@ -65,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
         site = Path(work) / "site"
         build_times = [_timed_build(site) for _ in range(3)]  # the first may compile; the others reuse
         _add_bare_page(site)
-        base = _serve(site)
+        base = serve(site)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             cold = [_visit(browser, f"{base}/calculateur/", site, warm=False) for _ in range(arguments.runs)]
@@ -84,8 +82,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _timed_build(site: Path) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    build_site(site)
     return time.perf_counter() - start
 
 
@@ -103,26 +100,14 @@ def _runtime_json(site: Path) -> str:
     return html[html.index(">", start) + 1:html.index("</script>", start)]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-def _serve(directory: Path) -> str:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}"
-
-
 def _visit(browser: Browser, url: str, site: Path, warm: bool) -> dict[str, float]:
     """One visit in a fresh profile; with warm=True, a first visit fills the service worker first."""
     context = browser.new_context()
     page = context.new_page()
     if warm:
         page.goto(url)
-        page.wait_for_selector(READY, timeout=60_000)
-        page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
-        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+        page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
+        wait_for_service_worker(page)
     transferred: list[tuple[str, int, bool]] = []
 
     def on_finished(request: Any) -> None:
@@ -134,7 +119,7 @@ def _visit(browser: Browser, url: str, site: Path, warm: bool) -> dict[str, floa
 
     page.on("requestfinished", on_finished)
     page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     timing = page.evaluate("""() => {
         const navigation = performance.getEntriesByType("navigation")[0];
         const paint = performance.getEntriesByName("first-contentful-paint")[0];
@@ -158,7 +143,7 @@ def _bare(browser: Browser, url: str) -> float:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_selector("body[data-ready]", timeout=60_000)
+    page.wait_for_selector("body[data-ready]", timeout=START_TIMEOUT_MS)
     ready = float(page.evaluate("() => performance.getEntriesByName('bare-ready')[0].startTime"))
     context.close()
     return ready
@@ -173,7 +158,7 @@ def _recompute(browser: Browser, url: str, samples: int) -> list[float]:
     context = browser.new_context()
     page: Page = context.new_page()
     page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     times: list[float] = page.evaluate("""async (cases) => {
         const root = document.querySelector("[data-calculator]");
         const form = root.querySelector("form");

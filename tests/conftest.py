@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's rates, parsed once."""
+"""Shared fixtures: the repository's rates, parsed once; the site, built once per session from them and once
+from other rates (tests/support/other_rates.py), for every test that reads or serves it."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from pathlib import Path
 import pytest
 
 from calculator import Rates, parse_rates
+from tests.support.other_rates import OTHER_RATES_TEXT
 
-ROOT = Path(__file__).resolve().parent.parent
-RATES_TEXT = (ROOT / "rates.yml").read_text(encoding="utf-8")
+# Kept importable from here for the test modules that still read them from tests.conftest.
+from tests.support.repository import RATES_TEXT as RATES_TEXT
+from tests.support.repository import ROOT as ROOT
+from tests.support.site import build_site
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +24,17 @@ def rates() -> Rates:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
-    from tests.sitebuild import build_site
-
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def other_rates() -> Rates:
+    return parse_rates(OTHER_RATES_TEXT)
+
+
+@pytest.fixture(scope="session")
+def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site built from OTHER_RATES_TEXT, once per session."""
+    folder = tmp_path_factory.mktemp("other")
+    (folder / "rates.yml").write_text(OTHER_RATES_TEXT, encoding="utf-8")
+    return build_site(folder / "site", folder / "rates.yml")

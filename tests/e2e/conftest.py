@@ -15,12 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
 
-from tests.sitebuild import serve
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-READY = "[data-calculator][data-state=ready]:not([data-busy])"
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.site import serve
 
 
 @pytest.fixture(scope="session")

@@ -5,53 +5,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Frame, Page, expect
+from playwright.sync_api import Page, expect
 
-from calculator import INPUT_FIELDS, Rates, estimate, parse_rates
-from calculator.scenarios import load_scenarios
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.sitebuild import build_site, serve
-
-DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
-SCENARIOS = load_scenarios(ROOT / "scenarios")
-STREAM_COUNT = 7
-
-
-def shown(page: Page | Frame) -> dict[str, tuple[float, float]]:
-    """Every stream's and the total's (low, high) as the page's (or an iframe's) data attributes give them."""
-    figures: dict[str, list[float]] = page.eval_on_selector_all(
-        "[data-stream], [data-total]",
-        """elements => Object.fromEntries(elements.map(e =>
-            [e.dataset.stream ?? "total", [Number(e.dataset.low), Number(e.dataset.high)]]))""",
-    )
-    return {name: (low, high) for name, (low, high) in figures.items()}
-
-
-def expected(inputs: dict[str, Any], rates: Rates) -> dict[str, tuple[float, float]]:
-    result: dict[str, Any] = estimate(inputs, rates)
-    figures = {name: (stream["low"], stream["high"]) for name, stream in result["streams"].items()}
-    return {**figures, "total": (result["total"]["low"], result["total"]["high"])}
-
-
-def type_values(page: Page, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        page.fill(f"input[name={key}]", value)
-    page.wait_for_selector(READY)
-
-
-def query_of(inputs: dict[str, Any]) -> str:
-    """Inputs as a link's query, yes/no inputs written as the page writes them."""
-    return urlencode({key: ("true" if value else "") if isinstance(value, bool) else str(value)
-                      for key, value in inputs.items()})
-
-
-def open_calculator(page: Page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
+from calculator import Rates
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    STREAM_COUNT,
+    expected,
+    open_calculator,
+    query_of,
+    set_form,
+    shown,
+    type_values,
+)
+from tests.support.repository import SCENARIOS
+from tests.support.site import serve
 
 
 def test_default_inputs_show_cpython_figures(page: Page, site_url: str, rates: Rates) -> None:
@@ -61,28 +33,34 @@ def test_default_inputs_show_cpython_figures(page: Page, site_url: str, rates: R
     assert shown(page) == expected(DEFAULTS, rates)
 
 
-def test_query_prefills_the_form(page: Page, site_url: str, rates: Rates) -> None:
-    open_calculator(page, f"{site_url}/calculateur/?monthly_views=500000&followers=12000")
-    expect(page.locator("input[name=monthly_views]")).to_have_value("500000")
-    expect(page.locator("input[name=followers]")).to_have_value("12000")
-    assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000", "followers": "12000"}, rates)
+def test_a_link_fills_every_kind_of_field(page: Page, site_url: str, rates: Rates) -> None:
+    scenario = next(scenario for scenario in SCENARIOS if scenario.name == "net-bic-vente-produits")
+    assert {"product_type", "tax_status", "versement_liberatoire"} <= set(scenario.inputs)  # selects, a yes/no
+    open_calculator(page, f"{site_url}/calculateur/?{query_of(scenario.inputs)}")
+    for key, value in scenario.inputs.items():
+        if isinstance(value, bool):
+            expect(page.locator(f"input[name={key}]")).to_be_checked(checked=value)
+        else:
+            expect(page.locator(f"[name={key}]")).to_have_value(str(value))
+    assert shown(page) == expected(scenario.inputs, rates)
 
 
-@pytest.mark.parametrize(
-    "values",
-    [
-        {"monthly_views": "1000000", "followers": "20000", "video_seconds": "75"},   # seed: 1 million views
-        {"monthly_views": "500000", "followers": "150000", "age": "31"},             # seed: 500,000 views
-        {"followers": "9999"},                                                       # just below the threshold
-        {"age": "17", "video_seconds": "45"},                                        # two requirements unmet
-        {"monthly_views": "0"},
-        {"monthly_views": "2 500 000", "video_seconds": "90,5"},                     # typed the French way
-    ],
-)
-def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates, values: dict[str, str]) -> None:
+TYPED = [
+    {"monthly_views": "1000000", "followers": "20000", "video_seconds": "75"},   # seed: 1 million views
+    {"monthly_views": "500000", "followers": "150000", "age": "31"},             # seed: 500,000 views
+    {"followers": "9999"},                                                       # just below the threshold
+    {"age": "17", "video_seconds": "45"},                                        # two requirements unmet
+    {"monthly_views": "0"},
+    {"monthly_views": "2 500 000", "video_seconds": "90,5"},                     # typed the French way
+]
+
+
+def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates) -> None:
     open_calculator(page, f"{site_url}/calculateur/")
-    type_values(page, values)
-    assert shown(page) == expected({**DEFAULTS, **values}, rates)
+    for values in TYPED:
+        set_form(page, {})  # each case starts from the served form
+        type_values(page, values)
+        assert shown(page) == expected({**DEFAULTS, **values}, rates), values
 
 
 def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
@@ -98,24 +76,21 @@ def test_ineligible_creator_sees_the_reason(page: Page, site_url: str) -> None:
     expect(stream).to_contain_text("Il faut au moins 10\u202f000 abonnés.")
 
 
-@pytest.mark.parametrize(
-    ("typed", "message"),
-    [("abc", "n'est pas un nombre"), ("-5", "négatif"), ("", "obligatoire"), ("12,5", "entier")],
-)
-def test_bad_input_is_marked_kept_and_hides_stale_numbers(page: Page, site_url: str, typed: str,
-                                                          message: str) -> None:
+def test_bad_input_is_marked_kept_and_hides_stale_numbers(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/")
-    type_values(page, {"followers": typed})
     field = page.locator("input[name=followers]")
-    expect(field).to_have_attribute("aria-invalid", "true")
-    expect(field).to_have_value(typed)
-    expect(page.locator("[data-error-for=followers]")).to_contain_text(message)
-    expect(page.locator("[data-stream]")).to_have_count(0)
-    expect(page.locator("[data-status]")).to_contain_text("Corrigez")
-    type_values(page, {"followers": "20000"})
-    expect(field).not_to_have_attribute("aria-invalid", "true")
-    expect(page.locator("[data-error-for=followers]")).to_be_hidden()
-    expect(page.locator("[data-stream]")).to_have_count(STREAM_COUNT)
+    for typed, message in [("abc", "n'est pas un nombre"), ("-5", "négatif"), ("", "obligatoire"),
+                           ("12,5", "entier")]:
+        type_values(page, {"followers": typed})
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_value(typed)
+        expect(page.locator("[data-error-for=followers]")).to_contain_text(message)
+        expect(page.locator("[data-stream]")).to_have_count(0)
+        expect(page.locator("[data-status]")).to_contain_text("Corrigez")
+        type_values(page, {"followers": "20000"})
+        expect(field).not_to_have_attribute("aria-invalid", "true")
+        expect(page.locator("[data-error-for=followers]")).to_be_hidden()
+        expect(page.locator("[data-stream]")).to_have_count(STREAM_COUNT)
 
 
 def test_bad_query_value_is_shown_as_typed(page: Page, site_url: str) -> None:
@@ -125,28 +100,26 @@ def test_bad_query_value_is_shown_as_typed(page: Page, site_url: str) -> None:
     expect(page.locator("[data-error-for=age] b")).to_have_count(0)
 
 
-def test_rebuilding_with_other_rates_changes_the_page(page: Page, tmp_path: Path) -> None:
-    changed = (ROOT / "rates.yml").read_text(encoding="utf-8").replace("high: 6.00", "high: 9.00")
-    rates_file = tmp_path / "rates.yml"
-    rates_file.write_text(changed, encoding="utf-8")
-    url = serve(build_site(tmp_path / "site", rates_file))
-    open_calculator(page, f"{url}/calculateur/?monthly_views=1000000")
-    assert shown(page)["creator_rewards"] == (400, 9000)
-    assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000"}, parse_rates(changed))
+def test_a_site_built_from_other_rates_shows_their_figures(page: Page, other_site: Path, rates: Rates,
+                                                          other_rates: Rates) -> None:
+    open_calculator(page, f"{serve(other_site)}/calculateur/?monthly_views=1000000")
+    inputs = {**DEFAULTS, "monthly_views": "1000000"}
+    assert shown(page) == expected(inputs, other_rates)
+    assert shown(page)["creator_rewards"] != expected(inputs, rates)["creator_rewards"]
 
 
 def test_home_page_links_to_the_calculator(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/")
     page.get_by_role("link", name=re.compile("calculateur", re.I)).first.click()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     assert page.url.endswith("/calculateur/")
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=[scenario.name for scenario in SCENARIOS])
-def test_every_scenario_from_the_url_matches_cpython(page: Page, site_url: str, rates: Rates,
-                                                     scenario: Any) -> None:
-    open_calculator(page, f"{site_url}/calculateur/?{query_of(scenario.inputs)}")
-    assert shown(page) == expected(scenario.inputs, rates)
+def test_every_scenario_matches_cpython(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    for scenario in SCENARIOS:
+        set_form(page, scenario.inputs)
+        assert shown(page) == expected(scenario.inputs, rates), scenario.name
 
 
 def test_presets_fill_the_form_in_one_click(page: Page, site_url: str, rates: Rates) -> None:
@@ -188,15 +161,16 @@ def test_unknown_choice_in_the_link_is_kept_and_explained(page: Page, site_url: 
     expect(page.locator("[data-stream]")).to_have_count(0)
 
 
-@pytest.mark.parametrize(("key", "typed", "message"), [("engagement_rate", "120", "entre 0 et 100"),
-                                                       ("product_price", "NaN", "fini"),
-                                                       ("subscribers", "-4", "négatif")])
-def test_bad_optional_input_is_explained(page: Page, site_url: str, key: str, typed: str, message: str) -> None:
+def test_bad_optional_input_is_explained(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/")
-    type_values(page, {key: typed})
-    expect(page.locator(f"input[name={key}]")).to_have_value(typed)
-    expect(page.locator(f"[data-error-for={key}]")).to_contain_text(message)
-    expect(page.locator("[data-stream]")).to_have_count(0)
+    for key, typed, message in [("engagement_rate", "120", "entre 0 et 100"), ("product_price", "NaN", "fini"),
+                                ("subscribers", "-4", "négatif")]:
+        type_values(page, {key: typed})
+        expect(page.locator(f"input[name={key}]")).to_have_value(typed)
+        expect(page.locator(f"[data-error-for={key}]")).to_contain_text(message)
+        expect(page.locator("[data-stream]")).to_have_count(0)
+        set_form(page, {})
+        expect(page.locator("[data-stream]")).to_have_count(STREAM_COUNT)
 
 
 def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Rates) -> None:
@@ -209,7 +183,7 @@ def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Ra
         f"{low:.2f}".replace(".", ",") + "\u00a0€")
     assert "currency=EUR" in page.url
     page.reload()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("[data-currency]")).to_have_value("EUR")
 
 
@@ -243,7 +217,7 @@ def test_other_inputs_in_the_link_hide_the_default_figures_until_python_answers(
     expect(page.locator("input[name=monthly_views]")).to_have_value("500000")
     expect(page.locator("[data-pending]")).to_be_visible()
     expect(page.locator("[data-results]")).to_be_hidden()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("[data-pending]")).to_have_count(0)
     expect(page.locator("[data-results]")).to_be_visible()
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
@@ -255,4 +229,4 @@ def test_typing_before_python_is_ready_hides_the_default_figures(page: Page, sit
     expect(page.locator("[data-results]")).to_be_visible()
     page.fill("input[name=followers]", "123456")
     expect(page.locator("[data-results]")).to_be_hidden()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)

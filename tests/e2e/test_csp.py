@@ -22,10 +22,18 @@ from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, Response, expect
 
 from calculator import Rates
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, open_calculator, shown, type_values
-from tests.sitebuild import WORKER_POLICY, hosting_headers, serve
+from tests.support.browser import wait_until
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    expected,
+    open_calculator,
+    shown,
+    type_values,
+)
+from tests.support.repository import ROOT
+from tests.support.site import WORKER_POLICY, hosting_headers, serve
 
 # Script types the browser runs (their text must be allowed by a hash) and data blocks (never run).
 EXECUTED = {"", "text/javascript", "application/javascript", "module"}
@@ -107,9 +115,13 @@ def test_material_search_works_under_the_policy(page: Page, site_url: str) -> No
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=20_000)
     assert results.count() > 1
-    # Let the result icons (data: images in Material's stylesheet) load: without `img-src data:`
-    # each one is a violation, which fails the test through the conftest guard.
-    page.wait_for_timeout(500)
+    # The result icons are data: images in Material's stylesheet: without `img-src data:` each one is
+    # a violation, which fails the test through the conftest guard. The browser starts loading them
+    # when it resolves their style: ask for it, let a frame be painted, and a task pass for the event.
+    icon = results.first.locator(".md-search-result__icon")
+    expect(icon).to_be_visible()
+    assert "data:image" in icon.evaluate("icon => getComputedStyle(icon, '::after').maskImage")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
     results.first.locator("a").first.click()
     page.wait_for_load_state()
     assert "?h=vues" in page.url
@@ -150,10 +162,8 @@ def test_the_worker_policy_header_is_what_pyodide_runs_under(page: Page, built_s
     """Control for the test above: the worker's header really applies, and WebAssembly needs 'wasm-unsafe-eval'."""
     url = serve(built_site, _worker_without_wasm)
     page.goto(f"{url}/calculateur/")
-    for _ in range(300):
-        if any("CSP violation in the calculator's worker: script-src" in error for error in page_errors):
-            break
-        page.wait_for_timeout(100)
+    wait_until(page, lambda: any("CSP violation in the calculator's worker: script-src" in error
+                                 for error in page_errors), "the worker reports its policy's refusal", timeout=30)
     violations = [error for error in page_errors if "CSP violation in the calculator's worker" in error]
     assert violations and all("wasm-eval" in error for error in violations), page_errors
     # Pyodide itself only logs this; the worker notices and the page says so, with "Réessayer".
@@ -174,7 +184,7 @@ def test_only_the_embed_page_can_be_framed_by_another_site(page: Page, built_sit
     page.goto(f"{serve(tmp_path)}/blog.html")
     embed = page.locator("#embed").element_handle().content_frame()
     assert embed is not None
-    embed.wait_for_selector(READY, timeout=60_000)
+    embed.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     framed = page.locator("#page").element_handle().content_frame()
     assert framed is not None
     assert framed.url.startswith("chrome-error:")

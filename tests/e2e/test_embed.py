@@ -15,9 +15,9 @@ import pytest
 from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
 
 from calculator import Rates, requirements
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, shown
-from tests.sitebuild import serve
+from tests.support.browser import wait_until
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, expected, open_calculator, shown
+from tests.support.site import serve
 
 _names = itertools.count()
 
@@ -54,7 +54,7 @@ def ready_frame(element: ElementHandle) -> Frame:
     element.scroll_into_view_if_needed()  # the iframes load lazily
     frame = element.content_frame()
     assert frame is not None
-    frame.wait_for_selector(READY, timeout=60_000)
+    frame.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     return frame
 
 
@@ -70,11 +70,8 @@ def frame_height(element: ElementHandle) -> float:
 
 
 def wait_heights_match(element: ElementHandle, frame: Frame) -> None:
-    for _ in range(50):
-        if abs(frame_height(element) - content_height(frame)) <= 3:
-            return
-        frame.wait_for_timeout(100)
-    raise AssertionError(f"iframe {frame_height(element)} px, content {content_height(frame)} px")
+    wait_until(frame, lambda: abs(frame_height(element) - content_height(frame)) <= 3,
+               "the iframe's height follows its content")
 
 
 def test_script_snippets_sync_async_defer_each_get_their_widget(page: Page, site_url: str, blog: tuple[Path, str],
@@ -154,9 +151,17 @@ def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site
     frame.wait_for_selector(READY)
     before = shown(frame)
     assert before == expected({**DEFAULTS, "followers": "20000", "monthly_views": "1000000"}, rates)
+    wait_heights_match(element, frame)
     height = frame_height(element)
     # Messages that are not from the widget's frame, or claim absurd heights, are ignored by embed.js;
-    # the widget itself listens to no message at all.
+    # the widget itself listens to no message at all. Each window counts the hostile messages it gets,
+    # with a listener added after embed.js's and the page's own: once the counts are in, every message
+    # has been handled, and whatever it would have changed has changed. (The blog does not count the
+    # widget's own height reports.)
+    count_messages = """widget => { window.cptMessages = 0; addEventListener('message', (event) => {
+        if (!widget || event.source !== widget.contentWindow) window.cptMessages++; }); }"""
+    page.evaluate(count_messages, element)
+    frame.evaluate(count_messages, None)
     page.evaluate("""() => {
         const frame = document.querySelector('iframe');
         window.postMessage({type: 'combien-paie-tiktok:height', version: 1, height: 5}, '*');
@@ -168,23 +173,22 @@ def test_hostile_attributes_queries_and_messages_change_nothing(page: Page, site
             + "<\\/script>";
         document.body.append(spy);
     }""")
-    page.wait_for_timeout(500)
+    wait_until(page, lambda: page.evaluate("window.cptMessages") == 2, "the page got its own and the spy's message")
+    wait_until(frame, lambda: frame.evaluate("window.cptMessages") == 3, "the widget got the three messages")
     assert abs(frame_height(element) - height) <= 3
+    assert frame.locator(READY).count() == 1, "a message started a computation"
     assert shown(frame) == before
     assert frame.url.startswith(f"{site_url}/embed/")
     assert page.context.cookies() == []
 
 
 def test_embed_page_keeps_the_dom_contract_and_links_back(page: Page, site_url: str, rates: Rates) -> None:
-    page.goto(f"{site_url}/embed/?monthly_views=500000&theme=dark")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/embed/?monthly_views=500000&theme=dark")
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator("header, nav.md-nav, footer")).to_have_count(0)
     credit = page.get_by_role("link", name="Sources et guide complet")
     expect(credit).to_have_attribute("target", "_blank")
-
-
 
 
 def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url: str, blog: tuple[Path, str],

@@ -3,17 +3,13 @@ keeps what they typed, sees the build-time figures marked as defaults, and can r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, Route, expect
 
 from calculator import Rates
-from tests.e2e.conftest import READY
-from tests.e2e.test_calculator_page import DEFAULTS, expected, shown
-
-ERROR = "[data-calculator][data-state=error]"
+from tests.support.calculator_page import DEFAULTS, ERROR, READY, START_TIMEOUT_MS, expected, open_calculator, shown
 
 
 def broken(kind: str) -> Callable[[Route], None]:
@@ -59,7 +55,7 @@ def test_a_runtime_file_that_fails_shows_the_error_and_keeps_the_default_figures
         message: str) -> None:
     page.context.route(pattern, broken(kind))
     page.goto(f"{site_url}/calculateur/")
-    page.wait_for_selector(ERROR, timeout=60_000)
+    page.wait_for_selector(ERROR, timeout=START_TIMEOUT_MS)
     status = page.locator("[data-status]")
     expect(status).to_contain_text("Le calculateur n'a pas pu démarrer")
     expect(status).to_contain_text(message)
@@ -77,14 +73,14 @@ def test_retry_really_retries(page: Page, site_url: str, rates: Rates, page_erro
     pattern = "**/assets/wheels/**/combien_paie_tiktok-*.whl"
     page.context.route(pattern, broken("blocked"))
     page.goto(f"{site_url}/calculateur/?monthly_views=500000")
-    page.wait_for_selector(ERROR, timeout=60_000)
+    page.wait_for_selector(ERROR, timeout=START_TIMEOUT_MS)
     # Shown as the defaults' figures even though the link asked for other views.
     expect(page.locator("[data-results]")).to_be_visible()
     expect(page.locator("[data-default-note]")).to_be_visible()
     page.fill("input[name=followers]", "45000")
     page.context.unroute(pattern)
     page.get_by_role("button", name="Réessayer").click()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000", "followers": "45000"}, rates)
     expect(page.locator("[data-retry]")).to_be_hidden()
     expect(page.locator("[data-default-note]")).to_be_hidden()
@@ -93,13 +89,12 @@ def test_retry_really_retries(page: Page, site_url: str, rates: Rates, page_erro
 
 def test_a_worker_that_dies_is_restarted_once_and_the_form_is_kept(page: Page, site_url: str,
                                                                   rates: Rates) -> None:
-    page.goto(f"{site_url}/calculateur/")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/calculateur/")
     page.evaluate("window.cptCalculator.worker.terminate()")
     page.fill("input[name=monthly_views]", "750000")
     # No answer from the dead worker: the page notices, starts a new one and asks again.
     expect(page.locator("[data-status]")).to_contain_text("redémarre", timeout=20_000)
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("input[name=monthly_views]")).to_have_value("750000")
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "750000"}, rates)
     # A second death is not hidden: the error and "Réessayer", which starts it again.
@@ -109,23 +104,5 @@ def test_a_worker_that_dies_is_restarted_once_and_the_form_is_kept(page: Page, s
     expect(page.locator("[data-status]")).to_contain_text("Le calculateur s'est arrêté")
     expect(page.locator("[data-stream]")).to_have_count(0)
     page.get_by_role("button", name="Réessayer").click()
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "750000", "followers": "30000"}, rates)
-
-
-def test_results_are_announced_once_the_reader_pauses(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/calculateur/")
-    page.wait_for_selector(READY, timeout=60_000)
-    expect(page.locator("[data-results]")).not_to_have_attribute("aria-live", re.compile("."))
-    page.evaluate("""() => {
-        window.announced = [];
-        const region = document.querySelector("[data-announce]");
-        new MutationObserver(() => window.announced.push(region.textContent)).observe(
-            region, {childList: true, characterData: true, subtree: true});
-    }""")
-    field = page.locator("input[name=monthly_views]")
-    field.select_text()
-    field.press_sequentially("750000", delay=40)
-    page.wait_for_selector(READY)
-    expect(page.locator("[data-announce]")).to_contain_text("Total estimé", timeout=5_000)
-    assert page.evaluate("window.announced.length") == 1

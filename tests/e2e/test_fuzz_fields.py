@@ -21,8 +21,8 @@ from playwright.sync_api import Dialog, Page, expect
 
 from calculator import INPUT_FIELDS, Rates, estimate
 from calculator.browser import Session
-from tests.conftest import RATES_TEXT
-from tests.e2e.conftest import READY
+from tests.support.calculator_page import READY, open_calculator, set_form
+from tests.support.repository import RATES_TEXT
 
 SESSION = Session(RATES_TEXT)
 GOAL = "Objectif : combien de vues pour gagner une somme par mois ?"
@@ -109,8 +109,7 @@ def in_mode(page: Page, goal: bool) -> None:
 def open_once(page: Page, url: str) -> dict[str, str]:
     """Open the page on the first example; return the form's initial values (target included)."""
     if not page.url.startswith(url):
-        page.goto(url)
-        page.wait_for_selector(READY, timeout=60_000)
+        open_calculator(page, url)
     return dict(page.eval_on_selector_all(
         "[data-calculator] input[type=text]", "fields => fields.map(f => [f.name, f.defaultValue])"))
 
@@ -174,20 +173,19 @@ def stream_figures(result: dict[str, Any]) -> dict[str, tuple[str | None, str | 
 
 
 @pytest.mark.parametrize("path", ["/calculateur/", "/embed/"])
-@pytest.mark.parametrize(("key", "text", "number", "misread"), [
-    ("video_seconds", "60,5", 60.5, 60),  # just over the minute Creator Rewards pays for
-    ("video_seconds", "59,5", 59.5, 595),
-    ("engagement_rate", "2,5", 2.5, 25),  # under the benchmark: sponsored videos pay a little less
-])
-def test_a_french_decimal_comma_means_a_decimal_point(page: Page, site_url: str, rates: Rates, path: str, key: str,
-                                                      text: str, number: float, misread: float) -> None:
-    page.goto(f"{site_url}{path}")
-    page.wait_for_selector(READY, timeout=60_000)
-    page.fill("input[name=sponsored_videos]", "1")
-    page.fill(f"input[name={key}]", text)
-    page.wait_for_selector(READY)
-    form: dict[str, Any] = {name: value for name, value in form_of(page).items() if value != ""}
-    expected = stream_figures(estimate({**form, key: number}, rates))
-    assert expected != stream_figures(estimate({**form, key: misread}, rates))
-    shown = {name: value for name, value in figures_on_page(page).items() if name.startswith("data-stream=")}
-    assert shown == expected
+def test_a_french_decimal_comma_means_a_decimal_point(page: Page, site_url: str, rates: Rates, path: str) -> None:
+    open_calculator(page, f"{site_url}{path}")
+    for key, text, number, misread in [
+        ("video_seconds", "60,5", 60.5, 60),  # just over the minute Creator Rewards pays for
+        ("video_seconds", "59,5", 59.5, 595),
+        ("engagement_rate", "2,5", 2.5, 25),  # under the benchmark: sponsored videos pay a little less
+    ]:
+        set_form(page, {})
+        page.fill("input[name=sponsored_videos]", "1")
+        page.fill(f"input[name={key}]", text)
+        page.wait_for_selector(READY)
+        form: dict[str, Any] = {name: value for name, value in form_of(page).items() if value != ""}
+        expected = stream_figures(estimate({**form, key: number}, rates))
+        assert expected != stream_figures(estimate({**form, key: misread}, rates))
+        shown = {name: value for name, value in figures_on_page(page).items() if name.startswith("data-stream=")}
+        assert shown == expected, text

@@ -13,15 +13,9 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from playwright.sync_api import APIRequestContext, Page, expect
 
-from tests.conftest import ROOT
+from tests.support.repository import PAGES
 
 SITE_URL = "http://127.0.0.1:8000/"
-PAGES = sorted(
-    "" if path.stem == "index" and path.parent == ROOT / "docs"
-    else str(path.relative_to(ROOT / "docs").with_suffix("")).removesuffix("index") + ("" if path.stem == "index"
-                                                                                       else "/")
-    for path in (ROOT / "docs").rglob("*.md") if "includes" not in path.parts
-)
 
 
 def test_the_sitemap_lists_every_page(built_site: Path) -> None:
@@ -46,12 +40,18 @@ def link_problems(request: APIRequestContext, page_url: str, hrefs: list[str], c
     return problems
 
 
+@pytest.fixture(scope="module")
+def fetched() -> dict[str, str]:
+    """Each linked address's page, fetched once for the module (every page links to the whole menu)."""
+    return {}
+
+
 @pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_broken_link_or_image(page: Page, site_url: str, path: str) -> None:
+def test_page_has_no_broken_link_or_image(page: Page, site_url: str, path: str, fetched: dict[str, str]) -> None:
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("load")
     hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.getAttribute('href'))")
-    assert link_problems(page.request, page.url, hrefs, {}) == []
+    assert link_problems(page.request, page.url, hrefs, fetched) == []
     broken = page.eval_on_selector_all("img", "images => images.filter(i => !i.complete || !i.naturalWidth)"
                                               ".map(i => i.src)")
     assert broken == []

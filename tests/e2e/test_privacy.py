@@ -11,14 +11,13 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import READY
+from tests.support.calculator_page import READY, open_calculator
 
 TYPED = "987654"
 
 
 def test_using_the_calculator_leaves_no_cookie_and_nothing_typed_behind(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/calculateur/")
-    page.wait_for_selector(READY, timeout=60_000)
+    open_calculator(page, f"{site_url}/calculateur/")
     page.fill("input[name=followers]", TYPED)
     page.wait_for_selector(READY)
     page.evaluate("navigator.serviceWorker.ready")

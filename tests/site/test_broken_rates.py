@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from calculator import RatesError, parse_rates
-from tests.conftest import RATES_TEXT, ROOT
+from tests.support.repository import RATES_TEXT, ROOT
 
 DOCUMENT: dict[str, Any] = yaml.safe_load(RATES_TEXT)
 

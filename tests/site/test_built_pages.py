@@ -10,40 +10,13 @@ import hashlib
 import html
 import re
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 from babel.numbers import format_decimal
 
-from calculator import Parameter, parse_rates
-from tests.conftest import RATES_TEXT, ROOT
-from tests.sitebuild import build_site
-
-# Each topic page and parameters it must show (at least one per page; the guide shows many more).
-PAGE_FIGURES = {
-    "index.html": ["creator_rewards.rpm[0]", "creator_rewards.rpm[1]", "creator_fund.rpm[0]",
-                   "creator_rewards.min_followers"],
-    "programmes/fonds-createurs/index.html": ["creator_fund.rpm[0]", "creator_fund.us_fund"],
-    "programmes/recompenses-createurs/index.html": ["creator_rewards.rpm[1]", "creator_rewards.qualified_view_seconds",
-                                                    "creator_rewards.min_followers"],
-    "revenus/partenariats/index.html": ["brand_deals.engagement_benchmark", "brand_deals.price_tables[1].prices.mid"],
-    "revenus/affiliation/index.html": ["niches.beauty.affiliate_commission[0]"],
-    "revenus/live/index.html": ["live_gifts.diamond_value[0]", "live_gifts.creator_share"],
-    "revenus/abonnements/index.html": ["regions.us_ca.subscription_share", "subscriptions.store_fee"],
-    "revenus/produits/index.html": ["own_products.product_types.digital.margins[0]"],
-    "comprendre/facteurs/index.html": ["brand_deals.engagement_benchmark"],
-    "comprendre/strategies/index.html": ["creator_rewards.min_monthly_views"],
-    "paiements/index.html": ["payout.daily_limit", "regions.france.payout_minimum"],
-    "faq/index.html": ["creator_rewards.min_followers"],
-    "glossaire/index.html": ["creator_fund.rpm[0]"],
-    "impots/index.html": ["france.categories.micro_bnc.allowance", "france.categories.micro_bic_sales.turnover_ceiling",
-                          "france.allowance_minimum"],
-    "objectif/index.html": ["creator_rewards.min_monthly_views", "france.categories.micro_bnc.training_levy"],
-    "sources/index.html": ["usd_to_eur", "live_gifts.diamond_value[0]", "own_products.product_types.merch.margins[0]"],
-}
-PAGES = sorted(str(path.relative_to(ROOT / "docs").with_suffix("")) for path in (ROOT / "docs").rglob("*.md")
-               if "includes" not in path.parts)
+from calculator import Parameter, Rates
+from tests.support.other_rates import PAGE_FIGURES
+from tests.support.repository import PAGES, ROOT
 
 
 def text_of(page: Path) -> str:
@@ -67,56 +40,31 @@ def shown(parameter: Parameter) -> str:
     return " à ".join(number(bound) for bound in bounds)
 
 
-def changed_rates(paths: list[str]) -> str:
-    """rates.yml with each listed parameter moved to a new, distinctive value."""
-    document = yaml.safe_load(RATES_TEXT)
-    for path in paths:
-        node: Any = document
-        for step in re.findall(r"[^.\[\]]+", path):
-            node = node[int(step)] if step.isdigit() else node[step]
-        unit = node.get("unit")
-        if "values" in node:  # dated values: change the one in force (the newest)
-            node = node["values"][-1]
-        bound = "high" if "high" in node else "value"
-        node[bound] = round(node[bound] * 1.5 + (0.07 if node[bound] < 10 else 7), 2)
-        if unit == "percent":
-            node[bound] = min(node[bound], 99.5)
-    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
-
-
-@pytest.fixture(scope="module")
-def changed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Parameter]]:
-    folder = tmp_path_factory.mktemp("changed")
-    text = changed_rates(sorted({path for paths in PAGE_FIGURES.values() for path in paths}))
-    (folder / "rates.yml").write_text(text, encoding="utf-8")
-    return build_site(folder / "site", folder / "rates.yml"), parse_rates(text).parameters_by_path()
-
-
 @pytest.mark.parametrize("page", sorted(PAGE_FIGURES))
-def test_topic_page_shows_figures_from_rates(built_site: Path, page: str) -> None:
-    parameters = parse_rates(RATES_TEXT).parameters_by_path()
+def test_topic_page_shows_figures_from_rates(built_site: Path, rates: Rates, page: str) -> None:
+    parameters = rates.parameters_by_path()
     text = text_of(built_site / page)
     for path in PAGE_FIGURES[page]:
         assert shown(parameters[path]) in text, f"{page}: {path} ({shown(parameters[path])}) not shown"
 
 
 @pytest.mark.parametrize("page", sorted(PAGE_FIGURES))
-def test_changing_rates_changes_the_page(changed_site: tuple[Path, dict[str, Parameter]], page: str) -> None:
-    site, parameters = changed_site
-    text = text_of(site / page)
+def test_changing_rates_changes_the_page(other_site: Path, rates: Rates, other_rates: Rates, page: str) -> None:
+    before, after = rates.parameters_by_path(), other_rates.parameters_by_path()
+    text = text_of(other_site / page)
     for path in PAGE_FIGURES[page]:
-        assert shown(parameters[path]) in text, f"{page}: changed {path} ({shown(parameters[path])}) not shown"
+        assert shown(after[path]) != shown(before[path]), f"{path} is not among the changed figures"
+        assert shown(after[path]) in text, f"{page}: changed {path} ({shown(after[path])}) not shown"
 
 
 def test_every_guide_page_is_built(built_site: Path) -> None:
     for page in PAGES:
-        built = built_site / ("index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html")
-        assert built.is_file(), page
+        assert (built_site / page / "index.html").is_file(), page
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_has_its_own_description_and_open_graph(built_site: Path, page: str) -> None:
-    built = built_site / ("index.html" if page == "index" else f"{page.removesuffix('/index')}/index.html")
+    built = built_site / page / "index.html"
     head = built.read_text(encoding="utf-8").split("</head>")[0]
     assert '<html lang="fr"' in built.read_text(encoding="utf-8")
     description = re.search(r'<meta name="description" content="([^"]+)"', head)
@@ -125,9 +73,9 @@ def test_page_has_its_own_description_and_open_graph(built_site: Path, page: str
         assert f'property="{tag}"' in head, f"{page}: {tag}"
 
 
-def test_page_ends_with_the_date_its_figures_were_checked(built_site: Path) -> None:
+def test_page_ends_with_the_date_its_figures_were_checked(built_site: Path, rates: Rates) -> None:
     page = (built_site / "programmes/fonds-createurs/index.html").read_text(encoding="utf-8")
-    newest = max(p.as_of for p in parse_rates(RATES_TEXT).creator_fund.rpm)
+    newest = max(p.as_of for p in rates.creator_fund.rpm)
     assert f'data-checked="{newest.isoformat()}"' in page
 
 

@@ -1,2 +1,3 @@
-"""Helpers shared by the tests and scripts/bench: site build, local server, browser guards, page helpers,
-hypothesis strategies. Not tests themselves: test modules import from here, never from each other."""
+"""Helpers shared by the tests and scripts/bench: the repository's files, the site's build and local server,
+Chromium, the calculator page's contract, hypothesis strategies. Not tests themselves: test modules import
+from here, never from each other; fixtures stay in the conftest.py files."""

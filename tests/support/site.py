@@ -1,4 +1,6 @@
-"""Build the real site (MkDocs with its hooks) and serve a folder on a free local port."""
+"""Build the real site (MkDocs with its hooks) and serve a folder on a free local port, as a host would.
+
+Shared by the tests (tests/conftest.py builds the site once per session) and scripts/bench."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from tests.conftest import ROOT
+from tests.support.repository import ROOT
 
 
 def build_site(target: Path, rates_file: Path | None = None) -> Path:

@@ -1,0 +1,91 @@
+"""The calculator as a reader sees it in Chromium (/calculateur/, /embed/, or an iframe of it), and what
+CPython answers for the same inputs: the tests compare the two."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+from playwright.sync_api import Frame, Page
+
+from calculator import INPUT_FIELDS, Rates, estimate
+from tests.support.browser import wait_until
+
+# The page's DOM contract (README): data-state says whether Python started, data-busy that an answer is due.
+READY = "[data-calculator][data-state=ready]:not([data-busy])"
+ERROR = "[data-calculator][data-state=error]"
+# How long a cold start may take: Pyodide's wasm compiles in the browser, slowly on a loaded machine.
+START_TIMEOUT_MS = 60_000
+# The form's initial values, as the page writes them.
+DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
+STREAM_COUNT = 7
+
+
+def shown(page: Page | Frame) -> dict[str, tuple[float, float]]:
+    """Every stream's and the total's (low, high) as the page's (or an iframe's) data attributes give them."""
+    figures: dict[str, list[float]] = page.eval_on_selector_all(
+        "[data-stream], [data-total]",
+        """elements => Object.fromEntries(elements.map(e =>
+            [e.dataset.stream ?? "total", [Number(e.dataset.low), Number(e.dataset.high)]]))""",
+    )
+    return {name: (low, high) for name, (low, high) in figures.items()}
+
+
+def expected(inputs: dict[str, Any], rates: Rates) -> dict[str, tuple[float, float]]:
+    """What `shown` must give for these inputs: CPython's estimate."""
+    result: dict[str, Any] = estimate(inputs, rates)
+    figures = {name: (stream["low"], stream["high"]) for name, stream in result["streams"].items()}
+    return {**figures, "total": (result["total"]["low"], result["total"]["high"])}
+
+
+def open_calculator(page: Page, url: str) -> None:
+    """Open a calculator page and wait until Python answered for what the form holds."""
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
+
+
+def type_values(page: Page, values: dict[str, str]) -> None:
+    """Fill each field as a reader would, then wait for the answer to the last one."""
+    for key, value in values.items():
+        page.fill(f"input[name={key}]", value)
+    page.wait_for_selector(READY)
+
+
+def form_text(value: Any) -> str:
+    """An input as the form holds it (and a link writes it): yes/no as "true" or ""."""
+    return ("true" if value else "") if isinstance(value, bool) else str(value)
+
+
+def query_of(inputs: dict[str, Any]) -> str:
+    """Inputs as a link's query."""
+    return urlencode({key: form_text(value) for key, value in inputs.items()})
+
+
+# Every calculator control to the given text, or back to what the page was served with, then one
+# input event: one answer for a whole set of inputs. Typing is tested on its own; this is for tests
+# that check many inputs on one page, where a reload would start Python again each time.
+_SET_FORM = """(form, inputs) => {
+  const controls = [...form.querySelectorAll("input[name]:not([data-extra]), select[name]")];
+  for (const control of controls) {
+    const value = inputs[control.name];
+    if (control.type === "checkbox") control.checked = value === undefined ? control.defaultChecked : value === "true";
+    else if (control.tagName === "SELECT") {
+      const served = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
+      control.value = value ?? served.value;
+    } else control.value = value ?? control.defaultValue;
+  }
+  controls[0].dispatchEvent(new Event("input", { bubbles: true }));
+}"""
+
+
+def set_form(page: Page, inputs: dict[str, Any]) -> None:
+    """Give the form these inputs and its served values elsewhere; wait for Python's answer."""
+    page.locator("[data-calculator] form").evaluate(_SET_FORM, {key: form_text(value) for key, value in inputs.items()})
+    page.wait_for_selector(READY)
+
+
+def wait_for_service_worker(page: Page) -> None:
+    """Wait until the site's service worker is installed and controls the page (it has cached the runtime)."""
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    wait_until(page, lambda: page.evaluate("() => navigator.serviceWorker.controller !== null"),
+               "the service worker controls the page")

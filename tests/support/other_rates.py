@@ -1,0 +1,58 @@
+"""rates.yml with the figures the guide shows moved to new values, for a second build of the site.
+
+One build from these rates serves every test that checks the site follows rates.yml: the guide's
+pages (tests/site), the calculator and a returning reader's cache (tests/e2e).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from tests.support.repository import RATES_TEXT
+
+# Each topic page and parameters it must show (at least one per page; the guide shows many more).
+PAGE_FIGURES = {
+    "index.html": ["creator_rewards.rpm[0]", "creator_rewards.rpm[1]", "creator_fund.rpm[0]",
+                   "creator_rewards.min_followers"],
+    "programmes/fonds-createurs/index.html": ["creator_fund.rpm[0]", "creator_fund.us_fund"],
+    "programmes/recompenses-createurs/index.html": ["creator_rewards.rpm[1]", "creator_rewards.qualified_view_seconds",
+                                                    "creator_rewards.min_followers"],
+    "revenus/partenariats/index.html": ["brand_deals.engagement_benchmark", "brand_deals.price_tables[1].prices.mid"],
+    "revenus/affiliation/index.html": ["niches.beauty.affiliate_commission[0]"],
+    "revenus/live/index.html": ["live_gifts.diamond_value[0]", "live_gifts.creator_share"],
+    "revenus/abonnements/index.html": ["regions.us_ca.subscription_share", "subscriptions.store_fee"],
+    "revenus/produits/index.html": ["own_products.product_types.digital.margins[0]"],
+    "comprendre/facteurs/index.html": ["brand_deals.engagement_benchmark"],
+    "comprendre/strategies/index.html": ["creator_rewards.min_monthly_views"],
+    "paiements/index.html": ["payout.daily_limit", "regions.france.payout_minimum"],
+    "faq/index.html": ["creator_rewards.min_followers"],
+    "glossaire/index.html": ["creator_fund.rpm[0]"],
+    "impots/index.html": ["france.categories.micro_bnc.allowance", "france.categories.micro_bic_sales.turnover_ceiling",
+                          "france.allowance_minimum"],
+    "objectif/index.html": ["creator_rewards.min_monthly_views", "france.categories.micro_bnc.training_levy"],
+    "sources/index.html": ["usd_to_eur", "live_gifts.diamond_value[0]", "own_products.product_types.merch.margins[0]"],
+}
+CHANGED = sorted({path for paths in PAGE_FIGURES.values() for path in paths})
+
+
+def changed_rates(paths: list[str]) -> str:
+    """rates.yml with each listed parameter moved to a new, distinctive value."""
+    document = yaml.safe_load(RATES_TEXT)
+    for path in paths:
+        node: Any = document
+        for step in re.findall(r"[^.\[\]]+", path):
+            node = node[int(step)] if step.isdigit() else node[step]
+        unit = node.get("unit")
+        if "values" in node:  # dated values: change the one in force (the newest)
+            node = node["values"][-1]
+        bound = "high" if "high" in node else "value"
+        node[bound] = round(node[bound] * 1.5 + (0.07 if node[bound] < 10 else 7), 2)
+        if unit == "percent":
+            node[bound] = min(node[bound], 99.5)
+    return yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+
+
+OTHER_RATES_TEXT = changed_rates(CHANGED)
