@@ -9,10 +9,7 @@ import pytest
 
 from calculator import Rates, parse_rates
 from tests.support.other_rates import OTHER_RATES_TEXT
-
-# Kept importable from here for the test modules that still read them from tests.conftest.
-from tests.support.repository import RATES_TEXT as RATES_TEXT
-from tests.support.repository import ROOT as ROOT
+from tests.support.repository import RATES_TEXT
 from tests.support.site import build_site
 
 

@@ -20,6 +20,7 @@ import yaml
 
 from calculator import RatesError, parse_rates
 from tests.support.repository import RATES_TEXT, ROOT
+from tests.support.site import run_build
 
 DOCUMENT: dict[str, Any] = yaml.safe_load(RATES_TEXT)
 
@@ -59,13 +60,7 @@ def failed_build(tmp_path: Path, text: str, site: Path) -> str:
     """Build into `site` from `text` as rates.yml; the build must fail. Returns what MkDocs printed."""
     rates_file = tmp_path / "rates.yml"
     rates_file.write_text(text, encoding="utf-8")
-    # mkdocs.yml with the plugin's `rates` option changed, read from standard input.
-    config = f"INHERIT: '{ROOT / 'mkdocs.yml'}'\nplugins:\n  combien-site:\n    rates: '{rates_file}'\n"
-    completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(site)], cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, input=config,
-        capture_output=True, text=True, check=False, timeout=600,
-    )
+    completed = run_build(site, rates_file)
     output = completed.stdout + completed.stderr
     assert completed.returncode != 0, output
     assert "Traceback" not in output  # a message for whoever edits rates.yml, not a crash

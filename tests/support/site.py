@@ -19,20 +19,25 @@ from urllib.parse import urlsplit
 from tests.support.repository import ROOT
 
 
-def build_site(target: Path, rates_file: Path | None = None) -> Path:
-    """Run `mkdocs build --strict` into `target`, optionally from another rates.yml."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(target: Path, rates_file: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build --strict` into `target`, optionally with the plugin's `rates` option pointing to
+    another rates.yml (mkdocs.yml inherited, read from standard input: its relative paths are then read
+    from the current folder, the repository). Returns what MkDocs did, failed or not."""
     config, options = None, []
     if rates_file is not None:
-        # mkdocs.yml with the plugin's `rates` option changed, read from standard input (its relative
-        # paths are then read from the current folder, the repository).
         def quoted(path: Path) -> str:  # a YAML single-quoted scalar doubles its quotes
             return "'" + str(path).replace("'", "''") + "'"
 
         config = f"INHERIT: {quoted(ROOT / 'mkdocs.yml')}\nplugins:\n  combien-site:\n    rates: {quoted(rates_file)}\n"
         options = ["-f", "-"]
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *options, "-d", str(target)],
-                               cwd=ROOT, env=env, input=config, capture_output=True, text=True, check=False)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *options, "-d", str(target)],
+                          cwd=ROOT, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, input=config,
+                          capture_output=True, text=True, check=False, timeout=600)
+
+
+def build_site(target: Path, rates_file: Path | None = None) -> Path:
+    """Build the site into `target` (see run_build); the build must succeed."""
+    completed = run_build(target, rates_file)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return target
 

@@ -10,7 +10,7 @@ import pytest
 from calculator import INPUT_FIELDS, estimate, in_currency, inputs, requirements
 from calculator.browser import Session
 from calculator.render import render_goal, render_result
-from tests.conftest import RATES_TEXT
+from tests.support.repository import RATES_TEXT
 
 SESSION = Session(RATES_TEXT)
 FORM = {"followers": "20000", "age": "25", "monthly_views": "300000", "video_seconds": "75", "niche": "tech",

@@ -13,7 +13,7 @@ import pytest
 
 from calculator import Rates, estimate, requirements
 from calculator.scenarios import Scenario, load_scenarios
-from tests.conftest import ROOT
+from tests.support.repository import ROOT
 
 SCENARIOS = load_scenarios(ROOT / "scenarios")
 

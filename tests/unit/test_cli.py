@@ -12,7 +12,7 @@ import yaml
 
 from calculator import Rates, estimate
 from calculator.cli import main
-from tests.conftest import ROOT
+from tests.support.repository import ROOT
 
 ARGS = ["--rates", str(ROOT / "rates.yml"), "--followers", "20000", "--age", "25",
         "--monthly-views", "1000000", "--video-seconds", "75"]

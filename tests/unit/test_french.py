@@ -53,7 +53,7 @@ def test_the_exchange_rate_reads_the_same_in_the_panel_and_the_cli() -> None:
     from calculator import estimate, in_currency, parse_rates
     from calculator.cli import summary
     from calculator.render import render_result
-    from tests.conftest import RATES_TEXT
+    from tests.support.repository import RATES_TEXT
 
     rates = parse_rates(RATES_TEXT)
     result = estimate({"followers": 20000, "age": 25, "monthly_views": 10**6, "video_seconds": 75}, rates)

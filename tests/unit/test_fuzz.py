@@ -34,8 +34,8 @@ from calculator import (
     requirements,
 )
 from calculator.browser import Session
-from tests.conftest import RATES_TEXT
 from tests.support.rates_paths import paths
+from tests.support.repository import RATES_TEXT
 
 RATES = parse_rates(RATES_TEXT)
 SESSION = Session(RATES_TEXT)

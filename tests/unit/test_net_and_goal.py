@@ -15,7 +15,7 @@ from calculator.goal import LEVERS
 from calculator.inputs import Inputs, validate_inputs
 from calculator.rates import RatesError
 from calculator.streams import STREAMS
-from tests.conftest import RATES_TEXT
+from tests.support.repository import RATES_TEXT
 from tests.support.strategies import creator_inputs, goal_creators, tax_situations
 
 RATES = parse_rates(RATES_TEXT)

@@ -16,7 +16,7 @@ from calculator import INPUT_FIELDS, estimate, in_currency, parse_rates
 from calculator.inputs import FIELDS_BY_KEY
 from calculator.rates import Parameter
 from calculator.streams import STREAMS, StreamModule
-from tests.conftest import RATES_TEXT
+from tests.support.repository import RATES_TEXT
 from tests.support.strategies import creator_inputs, tax_situations
 
 RATES = parse_rates(RATES_TEXT)

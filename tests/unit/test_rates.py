@@ -10,7 +10,7 @@ import pytest
 
 from calculator import RatesError, parse_rates
 from calculator.rates import rates_json
-from tests.conftest import RATES_TEXT
+from tests.support.repository import RATES_TEXT
 
 DOCUMENT_TEXT = rates_json(RATES_TEXT)
 

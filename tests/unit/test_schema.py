@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from calculator import RatesError, parse_rates
 from calculator.rates import rates_json
-from tests.conftest import RATES_TEXT, ROOT
 from tests.support.rates_paths import paths
+from tests.support.repository import RATES_TEXT, ROOT
 
 SCHEMA_FILE = ROOT / "rates.schema.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
