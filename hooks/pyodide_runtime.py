@@ -16,7 +16,6 @@ PyYAML wheel into .cache/wheels/.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -163,57 +162,15 @@ def _write_service_worker(site: Path) -> None:
     (site / "sw.js").write_text(script, encoding="utf-8")
 
 
-GOAL_TARGET = "1000"
-"""What the goal mode's target field holds for a new visitor (euros per month)."""
-
-
 def calculator_form(rates: Rates) -> dict[str, Any]:
-    """What the widget template needs: fields with their choices, presets, and the prerendered default."""
-    from calculator import CURRENCIES, INPUT_FIELDS, InputError, choices, estimate
-    from calculator.goal import LEVERS
-    from calculator.render import render_result
+    """What the widget templates need (calculator/form.py): fields, presets, query keys, the prerendered default."""
+    from calculator.form import PresetError, widget
     from calculator.scenarios import load_scenarios
 
-    fields = [
-        {**dataclasses.asdict(field), "form_value": _form_value(field.initial if field.required else field.default),
-         "options": [{"value": key, "label": label} for key, label in choices(field, rates).items()]
-         if field.kind == "choice" else []}
-        for field in INPUT_FIELDS
-    ]
-    presets = []
-    for scenario in load_scenarios(CASES_DIR):
-        if not scenario.preset:
-            continue
-        try:
-            estimate(scenario.inputs, rates)
-        except InputError as error:
-            raise PluginError(f"scenarios/{scenario.name}.yml: {error}") from None
-        # Every field gets a value, so a preset replaces what the previous one filled in.
-        values = {field["key"]: _preset_value(field, scenario.inputs.get(field["key"])) for field in fields}
-        presets.append({"name": scenario.name, "title": scenario.title, "description": scenario.description,
-                        "inputs": values})
-    # The default state, computed now so the page shows real numbers before Python starts.
-    defaults = {field["key"]: field["form_value"] for field in fields}
-    result = estimate(defaults, rates)
-    return {"fields": fields, "presets": presets, "currencies": list(CURRENCIES),
-            "prerender": render_result(result, result), "query_keys": [*defaults, "currency", "target"],
-            "goal_solves": [lever.input_key for lever in LEVERS], "goal_target": GOAL_TARGET}
-
-
-def _preset_value(field: dict[str, Any], given: object) -> str:
-    if given is not None:
-        return _form_value(given)
-    return str(field["form_value"]) if field["required"] or field["kind"] == "choice" else ""
-
-
-def _form_value(value: object) -> str:
-    if value is None or value is False:
-        return ""
-    if value is True:
-        return "true"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+    try:
+        return widget(rates, load_scenarios(CASES_DIR)).template_values()
+    except PresetError as error:
+        raise PluginError(str(error)) from None
 
 
 # --- the plan of files to write ------------------------------------------------------
