@@ -229,15 +229,18 @@ function embedOptions(root, controls, query) {
   }).observe(root);
 }
 
-// A checkbox stands for a yes/no input: "true" when ticked, blank (the default, no) otherwise.
+// A checkbox stands for a yes/no input: its value (calculator/form.py's CHECKED) when ticked,
+// blank (the default, no) otherwise.
 function valueOf(control) {
-  if (control.type === "checkbox") return control.checked ? "true" : "";
+  if (control.type === "checkbox") return control.checked ? control.value : "";
   return control.value;
 }
 
 function setValue(control, value) {
   if (control.type === "checkbox") {
-    control.checked = value === "true";
+    // Ticked by the words Python reads as yes (data-yes, from calculator.inputs), which ignores
+    // case and surrounding spaces.
+    control.checked = JSON.parse(control.dataset.yes).includes(value.trim().toLowerCase());
     return;
   }
   if (control.tagName === "SELECT" && ![...control.options].some((option) => option.value === value)) {
