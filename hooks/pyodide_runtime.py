@@ -51,6 +51,8 @@ RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
 # Files of docs/ served under a content-hashed name instead of their own.
 HASHED_SOURCES = {
     "page": "javascripts/calculator-page.mjs",
+    "client": "javascripts/calculator-client.mjs",
+    "view": "javascripts/calculator-view.mjs",
     "worker": "javascripts/calculator-worker.mjs",
     "builder": "javascripts/embed-builder.mjs",
     "stylesheet": "stylesheets/calculator.css",
@@ -103,6 +105,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         **calculator_form(rates),
         "page_script": assets["page"],
         "builder_script": assets["builder"],
+        "assets": assets,  # every HASHED_SOURCES role -> its hashed address (the page modules' preload links)
         # Everything the worker fetches, with its size, so the page can show a real progress bar.
         "runtime": {
             "worker": assets["worker"],
