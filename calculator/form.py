@@ -142,12 +142,17 @@ class Preset:
 class PresetError(ValueError):
     """A preset's inputs are not valid: the build fails, naming the scenario and the field."""
 
+    def __init__(self, scenario: str, error: InputError) -> None:
+        super().__init__(f"{scenario}: {error}")
+        self.scenario = scenario
+        self.error = error
+
 
 def preset(scenario: Scenario, rates: Rates) -> Preset:
     try:
         estimate(scenario.inputs, rates)
     except InputError as error:
-        raise PresetError(f"scenarios/{scenario.name}.yml: {error}") from None
+        raise PresetError(scenario.name, error) from None
     texts = {}
     for field in INPUT_FIELDS:
         given = scenario.inputs.get(field.key)

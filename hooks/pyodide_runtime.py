@@ -173,7 +173,7 @@ def calculator_form(rates: Rates) -> dict[str, Any]:
     try:
         return widget(rates, load_scenarios(CASES_DIR)).template_values()
     except PresetError as error:
-        raise PluginError(str(error)) from None
+        raise PluginError(f"scenarios/{error.scenario}.yml: {error.error}") from None
 
 
 # --- the plan of files to write ------------------------------------------------------

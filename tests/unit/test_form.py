@@ -105,5 +105,6 @@ def test_a_preset_fills_every_field_and_gives_the_scenario_figures(rates: Rates,
 def test_only_presets_become_buttons_and_a_bad_one_fails_the_build(rates: Rates) -> None:
     assert [p.name for p in widget(rates, SCENARIOS).presets] == [s.name for s in SCENARIOS if s.preset]
     broken = dataclasses.replace(SCENARIOS[0], preset=True, inputs={**SCENARIOS[0].inputs, "age": "vieux"})
-    with pytest.raises(PresetError, match=rf"scenarios/{broken.name}\.yml: age: "):
+    with pytest.raises(PresetError, match=rf"^{broken.name}: age: ") as raised:
         widget(rates, [broken])
+    assert (raised.value.scenario, raised.value.error.key) == (broken.name, "age")
