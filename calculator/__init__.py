@@ -1,13 +1,14 @@
 """Combien paie TikTok: earnings ranges for TikTok creators, from sourced rates.
 
-Public names only; see rates.py for the parameter model and estimate.py for the calculation.
+Public names only; see rates.py for the parameter model, estimate.py for the calculation and
+results.py for the typed values behind the plain data estimate() and requirements() return.
 """
 
 from . import french
 from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
-from .inputs import INPUT_FIELDS, InputError, InputField, choices
+from .inputs import INPUT_FIELDS, InputError, InputField, Inputs, choices, goal_inputs, read_inputs
 from .rates import Parameter, Rates, RatesError, Reference, parse_rates
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "INPUT_FIELDS",
     "InputError",
     "InputField",
+    "Inputs",
     "Parameter",
     "Rates",
     "RatesError",
@@ -22,7 +24,9 @@ __all__ = [
     "choices",
     "estimate",
     "french",
+    "goal_inputs",
     "in_currency",
     "parse_rates",
+    "read_inputs",
     "requirements",
 ]

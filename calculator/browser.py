@@ -2,19 +2,21 @@
 
 The worker keeps one `Session` (rates parsed once) and calls `answer` for every change
 of the form. Nothing here raises for bad input: problems come back as French messages
-keyed by input, so the page can show them beside each field.
+keyed by input, so the page can show them beside each field. The form is read once, here,
+and the calculator is called with the values read.
 """
 
 from __future__ import annotations
 
 import json
 
-from .currency import currency_problem, in_currency
-from .estimate import estimate
-from .goal import goal_inputs, requirements
-from .inputs import InputError, read_inputs, read_target
+from .currency import converted, currency_problem
+from .estimate import calculate
+from .goal import solve
+from .inputs import InputError, goal_inputs, read_inputs, read_target
 from .rates import parse_rates
 from .render import render_goal, render_result
+from .results import plain
 
 
 class Session:
@@ -35,27 +37,28 @@ class Session:
             return _errors({"": "Les données doivent être une table de champs."})
         if target is not None:
             return self._goal(inputs, target)
-        _, errors = read_inputs(inputs, self.rates)
+        values, errors = read_inputs(inputs, self.rates)
         problem = currency_problem(currency)
         if problem:
             errors["currency"] = problem
-        if errors:
+        if values is None or errors:
             return _errors(errors)
-        result = estimate(inputs, self.rates)
-        shown = in_currency(result, self.rates, currency)
-        return json.dumps({"ok": True, "currency": currency, "html": render_result(result, shown)},
+        result = calculate(values, self.rates)
+        shown = converted(result, self.rates, currency)
+        data = plain(result)
+        return json.dumps({"ok": True, "currency": currency,
+                           "html": render_result(data, data if shown is result else plain(shown))},
                           ensure_ascii=False)
 
     def _goal(self, inputs: dict[str, object], target: str) -> str:
-        inputs = goal_inputs(inputs)
-        _, errors = read_inputs(inputs, self.rates)
+        values, errors = read_inputs(goal_inputs(inputs), self.rates)
         try:
-            read_target(target)
+            euros = read_target(target)
         except InputError as error:
             errors[error.key] = error.message
-        if errors:
+        if values is None or errors:
             return _errors(errors)
-        goal = requirements(target, inputs, self.rates)
+        goal = plain(solve(euros, values, self.rates))
         return json.dumps({"ok": True, "currency": "EUR", "html": render_goal(goal)}, ensure_ascii=False)
 
 

@@ -12,108 +12,83 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from . import french
-from .inputs import LARGEST, Inputs, read_target, validate_inputs
+from .inputs import LARGEST, Inputs, goal_inputs, read_target, validate_inputs
 from .money import cents
 from .net import TaxSituation, in_euros
 from .rates import Rates
-from .streams.brand_deals import brand_deals
-from .streams.tiktok_payments import live_gifts
-from .streams.views import creator_rewards
+from .results import GrossNeeded, LeverAnswer, MoneyRange, Requirements, plain
+from .streams import STREAMS, StreamModule
+from .streams.shape import Lever
 
 PROBE = 1_000_000.0
 """A quantity large enough to pass every minimum, to read a stream's amount per unit."""
 
-
-@dataclass(frozen=True)
-class Lever:
-    stream: str
-    input_key: str
-    unit: str
-    compute: Callable[[Inputs, Rates], dict[str, Any]]
-    floor: Callable[[Rates], float]
-    """The least quantity the programme pays for at all."""
+LEVERS: tuple[Lever, ...] = tuple(stream.LEVER for stream in STREAMS if stream.LEVER is not None)
+"""The inputs the goal mode solves for, in the order of the streams (the page reads their `input_key`)."""
 
 
-LEVERS = (
-    Lever("creator_rewards", "monthly_views", "vues sur 30 jours",
-          lambda values, rates: creator_rewards(values, rates.creator_rewards),
-          lambda rates: rates.creator_rewards.min_monthly_views.value),
-    Lever("brand_deals", "sponsored_videos", "vidéos sponsorisées par mois",
-          lambda values, rates: brand_deals(values, rates.brand_deals, rates.niches[values.niche]),
-          lambda rates: 0.0),
-    Lever("live_gifts", "live_diamonds", "diamants reçus en LIVE par mois",
-          lambda values, rates: live_gifts(values, rates.live_gifts),
-          lambda rates: 0.0),
-)
+def solve(target: float, values: Inputs, rates: Rates) -> Requirements:
+    """For a monthly target in EUR (already read by `read_target`; net when tax_status is set), the quantity
+    each lever needs on its own. `values` are the goal mode's inputs (`goal_inputs`: views may be blank).
 
-
-def requirements(target_monthly_eur: object, inputs: Mapping[str, object], rates: Rates) -> dict[str, Any]:
-    """For a monthly target in EUR (net when tax_status is set), the quantity each lever needs on its own.
-
-    Each lever gives {"low", "high"}: the count at the optimistic rate, then at the pessimistic
-    one; both None when the creator cannot use that lever, with the unmet rules listed.
-    Raises InputError (key "target" or an input key) for invalid values.
+    Each lever gives low/high: the count at the optimistic rate, then at the pessimistic one; both None
+    when the creator cannot use that lever, with the unmet rules listed.
     """
-    target = read_target(target_monthly_eur)
-    values = validate_inputs(goal_inputs(inputs), rates)
     situation = TaxSituation.of(values, rates.france)
 
     def reached(amount_usd: float) -> float:
         euros = in_euros(amount_usd, rates)
-        return cents(euros) if situation is None else situation.monthly(euros, euros)["net"]
+        return cents(euros) if situation is None else situation.monthly(euros, euros).net
 
     gross_eur = _gross_for(target, situation)
-    return {
-        "target": target,
-        "currency": "EUR",
-        "net": situation is not None,
-        "tax_status": values.tax_status,
-        "gross_needed": {"eur": cents(gross_eur), "usd": cents(gross_eur / rates.usd_to_eur.value)},
-        "levers": {lever.stream: _solve(lever, values, rates, target, gross_eur, reached) for lever in LEVERS},
-    }
+    return Requirements(
+        target=target,
+        currency="EUR",
+        net=situation is not None,
+        tax_status=values.tax_status,
+        gross_needed=GrossNeeded(eur=cents(gross_eur), usd=cents(gross_eur / rates.usd_to_eur.value)),
+        levers={stream.NAME: _solve(stream, stream.LEVER, values, rates, target, gross_eur, reached)
+                for stream in STREAMS if stream.LEVER is not None},
+    )
 
 
-def goal_inputs(inputs: Mapping[str, object]) -> dict[str, object]:
-    """The inputs as the goal mode reads them: it solves for views, so the views field may stay blank."""
-    given = dict(inputs)
-    if given.get("monthly_views") in (None, ""):
-        given["monthly_views"] = 0
-    return given
+def requirements(target_monthly_eur: object, inputs: Inputs | Mapping[str, object], rates: Rates) -> dict[str, Any]:
+    """`solve` as the plain dict README documents, for a target given as a number or French text ("1 000 €").
+
+    Takes inputs already read, or a mapping of input keys to values, validated as the goal mode reads
+    them (`goal_inputs`). Raises InputError (key "target" or an input key) for invalid values.
+    """
+    target = read_target(target_monthly_eur)
+    values = inputs if isinstance(inputs, Inputs) else validate_inputs(goal_inputs(inputs), rates)
+    result: dict[str, Any] = plain(solve(target, values, rates))
+    return result
 
 
-def _solve(lever: Lever, values: Inputs, rates: Rates, target: float, gross_eur: float,
-           reached: Callable[[float], float]) -> dict[str, Any]:
-    probe = lever.compute(_with(values, lever.input_key, PROBE), rates)
-    answer: dict[str, Any] = {"label": probe["label"], "input": lever.input_key, "unit": lever.unit,
-                              "low": None, "high": None, "reachable": False, "at_minimum": False,
-                              "unmet": probe["unmet"], "reasons": probe["reasons"]}
-    if not probe["eligible"] or probe["low"] <= 0:
-        if probe["eligible"]:
-            answer["reasons"] = ["Avec ces réglages, cette source ne rapporte rien."]
-        return answer
+def _solve(stream: StreamModule, lever: Lever, values: Inputs, rates: Rates, target: float, gross_eur: float,
+           reached: Callable[[float], float]) -> LeverAnswer:
+    probe = stream.compute(_with(values, lever.input_key, PROBE), rates)
+    unreachable = LeverAnswer(label=probe.label, input=lever.input_key, unit=lever.unit, low=None, high=None,
+                              reachable=False, at_minimum=False, unmet=probe.unmet, reasons=probe.reasons)
+    if not probe.eligible or probe.amount.low <= 0:
+        if probe.eligible:
+            return dataclasses.replace(unreachable, reasons=("Avec ces réglages, cette source ne rapporte rien.",))
+        return unreachable
     floor = lever.floor(rates)
 
-    def amount(count: float, bound: str) -> float:
-        result = lever.compute(_with(values, lever.input_key, float(count)), rates)
-        value = result[bound]
-        assert isinstance(value, float)
-        return value
+    def enough(count: int, bound: Callable[[MoneyRange], float]) -> bool:
+        return reached(bound(stream.compute(_with(values, lever.input_key, float(count)), rates).amount)) >= target
 
-    def enough(count: int, bound: str) -> bool:
-        return reached(amount(count, bound)) >= target
-
-    def count_for(bound: str) -> int | None:
+    def count_for(bound: Callable[[MoneyRange], float]) -> int | None:
         """The least count from the programme's minimum on that reaches the target (None past LARGEST).
 
         Starts from the probe's estimate, which the rounding of the probe to the cent can put far off
         for tiny rates, so it searches by doubling steps, then bisects: never a step-by-step walk.
         """
         start, limit = math.ceil(floor), int(LARGEST)
-        guess = min(gross_eur / rates.usd_to_eur.value / (float(probe[bound]) / PROBE), LARGEST)
+        guess = min(gross_eur / rates.usd_to_eur.value / (bound(probe.amount) / PROBE), LARGEST)
         high = max(math.ceil(guess), start)
         low, step = high - 1, 1
         while not enough(high, bound):
@@ -129,12 +104,20 @@ def _solve(lever: Lever, values: Inputs, rates: Rates, target: float, gross_eur:
             low, high = (low, middle) if enough(middle, bound) else (middle, high)
         return high
 
-    optimistic, pessimistic = count_for("high"), count_for("low")
+    optimistic, pessimistic = count_for(_best), count_for(_worst)
     if optimistic is None or pessimistic is None:
-        answer["reasons"] = [f"Il faudrait plus de {french.number(LARGEST)} {lever.unit}."]
-        return answer
-    answer.update(low=optimistic, high=pessimistic, reachable=True, at_minimum=optimistic <= floor)
-    return answer
+        too_many = f"Il faudrait plus de {french.number(LARGEST)} {lever.unit}."
+        return dataclasses.replace(unreachable, reasons=(too_many,))
+    return dataclasses.replace(unreachable, low=optimistic, high=pessimistic, reachable=True,
+                               at_minimum=optimistic <= floor)
+
+
+def _best(amount: MoneyRange) -> float:
+    return amount.high
+
+
+def _worst(amount: MoneyRange) -> float:
+    return amount.low
 
 
 def _with(values: Inputs, key: str, quantity: float) -> Inputs:
@@ -147,11 +130,11 @@ def _gross_for(target: float, situation: TaxSituation | None) -> float:
     if situation is None:
         return target
     low, high = target, 2 * target
-    while situation.monthly(high, high)["net"] < target:
+    while situation.monthly(high, high).net < target:
         low, high = high, 2 * high
     for _ in range(60):
         middle = (low + high) / 2
-        if situation.monthly(middle, middle)["net"] < target:
+        if situation.monthly(middle, middle).net < target:
             low = middle
         else:
             high = middle

@@ -170,6 +170,20 @@ def validate_inputs(inputs: Mapping[str, object], rates: Rates) -> Inputs:
     return values
 
 
+def parsed(inputs: Inputs | Mapping[str, object], rates: Rates) -> Inputs:
+    """Inputs already read (by read_inputs or validate_inputs, with the same rates) as they are; a mapping
+    validated, raising InputError for the first invalid key."""
+    return inputs if isinstance(inputs, Inputs) else validate_inputs(inputs, rates)
+
+
+def goal_inputs(inputs: Mapping[str, object]) -> dict[str, object]:
+    """The inputs as the goal mode reads them: it solves for views, so the views field may stay blank (0)."""
+    given = dict(inputs)
+    if given.get("monthly_views") in (None, ""):
+        given["monthly_views"] = 0
+    return given
+
+
 def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | bool | None:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if field.required:

@@ -10,17 +10,26 @@ rates in force on `france.in_force_on` and the dated USD -> EUR rate.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from . import french
 from .inputs import NO_TAX, Inputs
 from .money import cents
 from .rates import France, Parameter, Rates, TaxCategory
+from .results import EUR, Bounds, ExchangeRate, MoneyRange, Net, NetWarning, RateEntry
 
 MONTHS = 12
-PARTS = ("gross", "turnover", "social_contributions", "income_tax", "net")
+
+
+@dataclass(frozen=True)
+class Month:
+    """One bound of a month in France, in euros to the cent."""
+
+    gross: float
+    turnover: float
+    social_contributions: float
+    income_tax: float
+    net: float
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class TaxSituation:
         return cls(france.categories[values.tax_status], values.versement_liberatoire, values.marginal_tax_rate,
                    france.allowance_minimum.value)
 
-    def monthly(self, gross_eur: float, turnover_eur: float) -> dict[str, float]:
+    def monthly(self, gross_eur: float, turnover_eur: float) -> Month:
         """One bound: gross, turnover, contributions, tax and net for a month, to the cent."""
         social_rate = self.category.social_contributions.value + self.category.training_levy.value
         social = cents(turnover_eur * social_rate / 100)
@@ -50,22 +59,21 @@ class TaxSituation:
             allowance = min(yearly, max(yearly * self.category.allowance.value / 100, self.allowance_minimum))
             tax = cents((yearly - allowance) * self.marginal_rate / 100 / MONTHS)
         gross = cents(gross_eur)
-        return {"gross": gross, "turnover": cents(turnover_eur), "social_contributions": social, "income_tax": tax,
-                "net": cents(gross - social - tax)}
+        return Month(gross=gross, turnover=cents(turnover_eur), social_contributions=social, income_tax=tax,
+                     net=cents(gross - social - tax))
 
 
 def in_euros(amount_usd: float, rates: Rates) -> float:
     return amount_usd * rates.usd_to_eur.value
 
 
-def net_block(total: Mapping[str, float], turnover: Mapping[str, float], values: Inputs,
-              rates: Rates) -> dict[str, Any] | None:
+def net_block(total: MoneyRange, turnover: MoneyRange, values: Inputs, rates: Rates) -> Net | None:
     """The `net` block of an estimate (None when tax_status is "none"): monthly low/high in EUR, warnings, rates."""
     situation = TaxSituation.of(values, rates.france)
     if situation is None:
         return None
-    bounds = {bound: situation.monthly(in_euros(total[bound], rates), in_euros(turnover[bound], rates))
-              for bound in ("low", "high")}
+    low = situation.monthly(in_euros(total.low, rates), in_euros(turnover.low, rates))
+    high = situation.monthly(in_euros(total.high, rates), in_euros(turnover.high, rates))
     category = situation.category
     used = [category.social_contributions, category.training_levy]
     if situation.versement_liberatoire:
@@ -73,27 +81,29 @@ def net_block(total: Mapping[str, float], turnover: Mapping[str, float], values:
     else:
         used += [category.allowance, rates.france.allowance_minimum]
     used += [category.vat_threshold, category.vat_tolerance, category.turnover_ceiling]
-    block: dict[str, Any] = {
-        "currency": "EUR",
-        "tax_status": values.tax_status,
-        "label": category.label,
-        "versement_liberatoire": situation.versement_liberatoire,
-        "marginal_tax_rate": None if situation.versement_liberatoire else situation.marginal_rate,
-        "in_force_on": rates.france.in_force_on.isoformat(),
-        "exchange_rate": {"value": rates.usd_to_eur.value, "as_of": rates.usd_to_eur.as_of.isoformat()},
-        **{part: {bound: bounds[bound][part] for bound in ("low", "high")} for part in PARTS},
-        "warnings": warnings({bound: MONTHS * bounds[bound]["turnover"] for bound in ("low", "high")}, category,
-                             values.region),
-        "rates": [_rate_entry(parameter, rates.france.in_force_on) for parameter in used],
-        "simulators": [{"title": ref.title, "url": ref.url} for ref in rates.france.simulators],
-    }
-    return block
+    return Net(
+        currency=EUR,
+        tax_status=values.tax_status,
+        label=category.label,
+        versement_liberatoire=situation.versement_liberatoire,
+        marginal_tax_rate=None if situation.versement_liberatoire else situation.marginal_rate,
+        in_force_on=rates.france.in_force_on,
+        exchange_rate=ExchangeRate(rates.usd_to_eur.value, rates.usd_to_eur.as_of),
+        gross=MoneyRange(low.gross, high.gross, EUR),
+        turnover=MoneyRange(low.turnover, high.turnover, EUR),
+        social_contributions=MoneyRange(low.social_contributions, high.social_contributions, EUR),
+        income_tax=MoneyRange(low.income_tax, high.income_tax, EUR),
+        net=MoneyRange(low.net, high.net, EUR),
+        warnings=warnings(Bounds(MONTHS * low.turnover, MONTHS * high.turnover), category, values.region),
+        rates=tuple(_rate_entry(parameter, rates.france.in_force_on) for parameter in used),
+        simulators=rates.france.simulators,
+    )
 
 
-def warnings(yearly: Mapping[str, float], category: TaxCategory, region: str) -> list[dict[str, Any]]:
-    """Codes and French messages for thresholds the yearly turnover crosses (and a non-French residence)."""
-    found: list[dict[str, Any]] = []
-    low, high = (french.number(round(yearly[bound])) for bound in ("low", "high"))
+def warnings(yearly: Bounds, category: TaxCategory, region: str) -> tuple[NetWarning, ...]:
+    """Codes and French messages for thresholds the yearly turnover (EUR) crosses (and a non-French residence)."""
+    found: list[NetWarning] = []
+    low, high = french.number(round(yearly.low)), french.number(round(yearly.high))
     checks = (
         ("vat_franchise", category.vat_threshold,
          f"le seuil de franchise en base de TVA ({french.money(category.vat_threshold.value, 'EUR')} par an)",
@@ -104,30 +114,23 @@ def warnings(yearly: Mapping[str, float], category: TaxCategory, region: str) ->
          "au-delà deux années de suite, l'entreprise sort du régime micro et passe au régime réel."),
     )
     for code, threshold, what, then in checks:
-        if yearly["high"] <= threshold.value:
+        if yearly.high <= threshold.value:
             continue
-        if yearly["low"] > threshold.value:
+        if yearly.low > threshold.value:
             message = (f"Même au bas de la fourchette, votre chiffre d'affaires sur douze mois ({low} à "
                        f"{high}\u00a0€) dépasse {what} : {then}")
         else:
             message = (f"Seul le haut de la fourchette dépasse {what} : sur douze mois, votre chiffre d'affaires "
                        f"irait de {low} à {high}\u00a0€. Si vous atteignez le haut, {then}")
-        found.append({"code": code, "message": message, "threshold": threshold.value,
-                      "low_passes": yearly["low"] > threshold.value})
+        found.append(NetWarning(code, message, threshold.value, low_passes=yearly.low > threshold.value))
     if region != "france":
-        found.append({"code": "region", "message": "Ce calcul vaut pour une micro-entreprise en France : il suppose "
-                      "que vous y résidez fiscalement.", "threshold": None, "low_passes": False})
-    return found
+        found.append(NetWarning("region", "Ce calcul vaut pour une micro-entreprise en France : il suppose que vous y "
+                                "résidez fiscalement.", None, low_passes=False))
+    return tuple(found)
 
 
-def _rate_entry(parameter: Parameter, on: datetime.date) -> dict[str, Any]:
+def _rate_entry(parameter: Parameter, on: datetime.date) -> RateEntry:
     in_force = [item for item in parameter.schedule if item.since <= on]
-    return {
-        "parameter": parameter.path,
-        "label": parameter.label,
-        "value": parameter.value,
-        "unit": parameter.unit,
-        "since": in_force[-1].since.isoformat() if in_force else None,
-        "as_of": parameter.as_of.isoformat(),
-        "references": [{"title": ref.title, "url": ref.url} for ref in parameter.references],
-    }
+    return RateEntry(parameter=parameter.path, label=parameter.label, value=parameter.value, unit=parameter.unit,
+                     since=in_force[-1].since if in_force else None, as_of=parameter.as_of,
+                     references=parameter.references)

@@ -1,26 +1,36 @@
 """The parameter model read from rates.yml, and its validation.
 
-`parse_rates` turns the YAML text into frozen dataclasses, checking every field on the
-way; any problem raises `RatesError` whose message starts with the key path of the field
-at fault (for example ``creator_rewards.rpm[1].low``). Unknown keys are errors too, so a
-typo cannot silently leave a figure out.
+The frozen dataclasses below are the one description of the format: each field's type says how it is
+written in rates.yml. `str` is a non-empty text, `float` a number from 0 to 10¹⁵, `datetime.date` a real
+date, `Parameter` a figure (`Single`, `Scheduled`, `Ranges` narrow the forms it may take), a dataclass a
+table of exactly its fields (`X | None` when one may be left out), `tuple[X, ...]` a list and
+`Mapping[str, X]` a non-empty table keyed by name; `Annotated` adds what the type alone cannot say (at
+least one item, bounds). `shape_of` turns those types into shapes; `parse_rates` reads the document by
+walking them and `python -m calculator.schema` writes rates.schema.json (what editors check the file
+with) from the same shapes. Rules tying several fields together (a range's low under its high, tiers in
+order, unique keys) are the checks at the end of this module: JSON Schema cannot state them.
+
+Any problem raises `RatesError` whose message starts with the key path of the field at fault (for
+example ``creator_rewards.rpm[1].low``). Unknown keys are errors too, so a typo cannot silently leave a
+figure out.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: shape_of reads the fields' types as objects, not as text.
 import datetime
-import functools
 import json
 import math
+import types
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import TypeVar
-
-T = TypeVar("T")
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Annotated, Any, NamedTuple, TypeAlias, Union, get_args, get_origin
 
 LARGEST = 1e15
 """No figure goes above this (the largest, TikTok's pledges, are in billions): a figure typed with a few
 exponent digits too many would otherwise make the calculator's amounts overflow to infinity."""
+
+PERCENT = "percent"
+PERCENT_MAXIMUM = 100
+"""A figure whose unit is `percent` goes from 0 to 100."""
 
 
 class RatesError(ValueError):
@@ -32,10 +42,117 @@ class RatesError(ValueError):
         self.problem = problem
 
 
+# --- Shapes: how a field is written, for parse_rates and for calculator.schema ---------------------------
+# Named tuples rather than dataclasses: the worker imports this module at start, and a named tuple costs
+# a seventh of a frozen dataclass to create. Those without fields are plain classes, so that they do not
+# all equal the empty tuple (typing caches `Annotated[...]` by its arguments' equality).
+class TextShape(NamedTuple):
+    """Non-empty text; it must start with one of `starts_with`, or be `only`, when they are given."""
+
+    starts_with: tuple[str, ...] = ()
+    only: str | None = None
+    problem: str = ""
+    """What is wrong when it does not, formatted with the text as `value`."""
+
+
+class NumberShape:
+    """A finite number from 0 to LARGEST."""
+
+
+class DateShape(NamedTuple):
+    """A real date, YYYY-MM-DD. `in_force`: the date the section's `Scheduled` figures are read on."""
+
+    in_force: bool = False
+
+
+class FlagShape:
+    """true or false."""
+
+
+class Between(NamedTuple):
+    """Bounds the value of a single figure keeps on top of 0 to LARGEST (`above` excludes its bound)."""
+
+    problem: str
+    """Said when it does not, formatted with the value as `value`."""
+    minimum: float | None = None
+    maximum: float | None = None
+    above: float | None = None
+
+    def holds(self, number: float) -> bool:
+        return ((self.minimum is None or number >= self.minimum) and (self.maximum is None or number <= self.maximum)
+                and (self.above is None or number > self.above))
+
+
+FORMS: dict[str, tuple[str, ...]] = {"value": ("value",), "range": ("low", "high"), "schedule": ("values",)}
+"""The ways a figure gives its number, by the keys each uses: one `value`, a range `low`/`high`, or dated
+`values` (only in a section that states the date they are read on)."""
+
+
+class FigureShape(NamedTuple):
+    """A figure: the FORMS it may take, whether it needs a `key` (in a list of sourced figures), its bounds."""
+
+    forms: tuple[str, ...]
+    keyed: bool = False
+    within: Between | None = None
+
+
+class AtLeast(NamedTuple):
+    """A list needs at least `size` items; `problem` says so."""
+
+    size: int
+    problem: str
+
+
+class UniqueKeys:
+    """Each figure of the list has a `key` of its own."""
+
+
+class TableKey:
+    """The field holds the name its table files the entry under, not a key written in the entry."""
+
+
+class ListShape(NamedTuple):
+    item: "Shape"
+    at_least: AtLeast | None = None
+    unique_keys: bool = False
+
+
+class TableShape(NamedTuple):
+    """A non-empty table of entries keyed by name."""
+
+    entry: "Shape"
+
+
+class FieldShape(NamedTuple):
+    key: str
+    shape: "Shape"
+    required: bool
+
+
+class RecordShape(NamedTuple):
+    """A table of exactly these fields, read into `build` (the dataclass); `table_key` is filled from the table."""
+
+    build: type
+    fields: tuple[FieldShape, ...]
+    table_key: str | None = None
+
+
+Shape: TypeAlias = (TextShape | NumberShape | DateShape | FlagShape | FigureShape | ListShape | TableShape
+                    | RecordShape)
+
+
+# --- The model -----------------------------------------------------------------------------------------
+Url: TypeAlias = Annotated[str, TextShape(starts_with=("https://", "http://"),
+                                          problem="adresse web attendue, pas {value!r}")]
+NameInTable: TypeAlias = Annotated[str, TableKey()]
+
+
 @dataclass(frozen=True)
 class Reference:
+    """A source: its title, and its address when it has one (the seed article is cited by title alone)."""
+
     title: str
-    url: str | None
+    url: Url | None
 
 
 @dataclass(frozen=True)
@@ -72,47 +189,84 @@ class Parameter:
         return self.low
 
 
+# parse_rates reads a figure's fields by this record's shape, then turns them into a Parameter.
+@dataclass(frozen=True, kw_only=True)
+class WrittenFigure:
+    """A figure as rates.yml writes it: its number, a `unit` (a `percent` goes from 0 to 100), a French
+    `label`, `as_of` (the date it was last checked against its references) and `references`, or
+    `assumption: true` with a one-line French `rationale`; `key` names it in a list of sourced figures."""
+
+    key: str | None = None
+    label: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    values: Annotated[tuple[DatedValue, ...], AtLeast(1, "au moins une valeur datée est nécessaire")] | None = None
+    unit: str
+    as_of: datetime.date
+    references: tuple[Reference, ...]
+    assumption: bool | None = None
+    rationale: str | None = None
+
+
+Single: TypeAlias = Annotated[Parameter, FigureShape(("value",))]
+Scheduled: TypeAlias = Annotated[Parameter, FigureShape(("value", "schedule"))]
+"""A single figure that may give dated `values`: only in a section with an `InForce` date."""
+Ranges: TypeAlias = Annotated[tuple[Annotated[Parameter, FigureShape(("value", "range"), keyed=True)], ...],
+                              AtLeast(1, "au moins une fourchette sourcée est nécessaire"), UniqueKeys()]
+"""One figure per source, each with its own `key`: where sources disagree, none is averaged away."""
+InForce: TypeAlias = Annotated[datetime.date, DateShape(in_force=True)]
+
+
 @dataclass(frozen=True)
 class Milestone:
     """A dated event the guide tells (a launch, a closure), with its sources."""
 
-    key: str
+    key: NameInTable
     label: str
     date: datetime.date
-    references: tuple[Reference, ...]
+    references: Annotated[tuple[Reference, ...], AtLeast(1, "au moins une référence est nécessaire")]
 
 
 @dataclass(frozen=True)
 class CreatorFund:
+    """The Creator Fund (closed): its money, pledges and RPM."""
+
     label: str
-    us_fund: Parameter
-    us_pledge: Parameter
-    global_pledge: Parameter
-    rpm: tuple[Parameter, ...]
-    min_video_seconds: Parameter
+    us_fund: Single
+    us_pledge: Single
+    global_pledge: Single
+    rpm: Ranges
+    min_video_seconds: Single
 
 
 @dataclass(frozen=True)
 class CreatorRewards:
+    """The Creator Rewards Program: who qualifies, which views count, and its RPM."""
+
     label: str
-    min_followers: Parameter
-    min_monthly_views: Parameter
-    min_age: Parameter
-    min_video_seconds: Parameter
-    qualified_view_seconds: Parameter
-    min_qualified_views_per_video: Parameter
-    rpm: tuple[Parameter, ...]
+    min_followers: Single
+    min_monthly_views: Single
+    min_age: Single
+    min_video_seconds: Single
+    qualified_view_seconds: Single
+    min_qualified_views_per_video: Single
+    rpm: Ranges
 
 
 @dataclass(frozen=True)
 class Tier:
+    """A size of account brands price by, from its follower floor."""
+
     key: str
     label: str
-    min_followers: Parameter
+    min_followers: Single
 
 
 @dataclass(frozen=True)
 class PriceTable:
+    """One source's price of a sponsored video, by tier key."""
+
     key: str
     label: str
     prices: Mapping[str, Parameter]
@@ -121,51 +275,64 @@ class PriceTable:
 
 @dataclass(frozen=True)
 class BrandDeals:
+    """Sponsored videos: tiers, price tables, rates per follower, and how engagement moves them."""
+
     label: str
-    min_followers: Parameter
-    tiers: tuple[Tier, ...]
+    min_followers: Single
+    tiers: Annotated[tuple[Tier, ...], AtLeast(1, "les paliers doivent aller du plus petit au plus grand seuil")]
     price_tables: tuple[PriceTable, ...]
-    follower_rates: tuple[Parameter, ...]
-    engagement_benchmark: Parameter
-    engagement_factor_min: Parameter
-    engagement_factor_max: Parameter
+    follower_rates: Ranges
+    engagement_benchmark: Annotated[Single, Between("la référence d'engagement divise le taux du créateur : elle "
+                                                    "doit être supérieure à 0", above=0)]
+    engagement_factor_min: Single
+    engagement_factor_max: Single
 
 
 @dataclass(frozen=True)
 class Niche:
-    key: str
+    """A content niche: how brands pay it, and its affiliate commissions."""
+
+    key: NameInTable
     label: str
     brand_factor: Parameter
-    affiliate_commission: tuple[Parameter, ...]
+    affiliate_commission: Ranges
 
 
 @dataclass(frozen=True)
 class Affiliate:
+    """Affiliate links and TikTok Shop (their figures are in each niche)."""
+
     label: str
 
 
 @dataclass(frozen=True)
 class LiveGifts:
+    """LIVE gifts: who may go LIVE, what coins cost, and what a diamond is worth to the creator."""
+
     label: str
-    min_followers: Parameter
-    min_age: Parameter
-    coin_price: tuple[Parameter, ...]
-    diamonds_per_coin: Parameter
+    min_followers: Single
+    min_age: Single
+    coin_price: Ranges
+    diamonds_per_coin: Single
     creator_share: Parameter
-    diamond_value: tuple[Parameter, ...]
+    diamond_value: Ranges
 
 
 @dataclass(frozen=True)
 class Subscriptions:
+    """Paid subscriptions: who may offer them, and the app stores' fee."""
+
     label: str
-    min_followers: Parameter
-    min_age: Parameter
+    min_followers: Single
+    min_age: Single
     store_fee: Parameter
 
 
 @dataclass(frozen=True)
 class Region:
-    key: str
+    """Where the creator lives: their share of subscriptions and their payout minimum."""
+
+    key: NameInTable
     label: str
     subscription_share: Parameter
     payout_minimum: Parameter
@@ -173,37 +340,43 @@ class Region:
 
 @dataclass(frozen=True)
 class ProductType:
-    key: str
+    """A kind of product a creator sells, and its margins."""
+
+    key: NameInTable
     label: str
-    margins: tuple[Parameter, ...]
+    margins: Ranges
 
 
 @dataclass(frozen=True)
 class OwnProducts:
+    """Selling one's own products, by product type."""
+
     label: str
     product_types: Mapping[str, ProductType]
 
 
 @dataclass(frozen=True)
 class Payout:
-    methods: tuple[str, ...]
-    daily_limit: Parameter
-    processing_days: Parameter
+    """Getting paid: withdrawal methods, daily limit and processing time."""
+
+    methods: Annotated[tuple[str, ...], AtLeast(1, "au moins un moyen de retrait est nécessaire")]
+    daily_limit: Single
+    processing_days: Single
 
 
 @dataclass(frozen=True)
 class TaxCategory:
     """A micro-entreprise category a creator may declare, and its French rates."""
 
-    key: str
+    key: NameInTable
     label: str
-    social_contributions: Parameter
-    training_levy: Parameter
-    versement_liberatoire: Parameter
-    allowance: Parameter
-    turnover_ceiling: Parameter
-    vat_threshold: Parameter
-    vat_tolerance: Parameter
+    social_contributions: Scheduled
+    training_levy: Scheduled
+    versement_liberatoire: Scheduled
+    allowance: Scheduled
+    turnover_ceiling: Scheduled
+    vat_threshold: Scheduled
+    vat_tolerance: Scheduled
 
 
 @dataclass(frozen=True)
@@ -211,17 +384,24 @@ class France:
     """Contributions and income tax of a micro-entrepreneur, with the rates in force on `in_force_on`."""
 
     label: str
-    in_force_on: datetime.date
-    allowance_minimum: Parameter
-    income_tax_rates: tuple[Parameter, ...]
+    in_force_on: InForce
+    allowance_minimum: Scheduled
+    income_tax_rates: Annotated[tuple[Annotated[Parameter, FigureShape(("value",), keyed=True)], ...],
+                                AtLeast(1, "au moins une fourchette sourcée est nécessaire"), UniqueKeys()]
+    """The marginal rates of the income tax scale, one value each."""
     simulators: tuple[Reference, ...]
     categories: Mapping[str, TaxCategory]
 
 
 @dataclass(frozen=True)
 class Rates:
-    currency: str
-    usd_to_eur: Parameter
+    """Every figure the site and the calculator use, and nothing else."""
+
+    sources: tuple[Reference, ...]
+    """Every reference, written once with a YAML anchor and cited through aliases."""
+    currency: Annotated[str, TextShape(only="USD", problem="seule la devise USD est prise en charge, pas {value!r}")]
+    usd_to_eur: Annotated[Single, Between("un dollar vaut entre 0,1 et 10 euros, pas {value:g} (faute de frappe ?)",
+                                          minimum=0.1, maximum=10)]
     milestones: Mapping[str, Milestone]
     creator_fund: CreatorFund
     creator_rewards: CreatorRewards
@@ -251,41 +431,62 @@ class Rates:
         return list(unique.values())
 
 
+# --- From types to shapes --------------------------------------------------------------------------------
+_STATED = (TextShape, NumberShape, DateShape, FlagShape, FigureShape)
+"""Shapes an `Annotated` states outright (the rest are rules on the shape its type has)."""
+_PLAIN: dict[object, Shape] = {str: TextShape(), float: NumberShape(), bool: FlagShape(),
+                               datetime.date: DateShape(), Parameter: FigureShape(("value", "range"))}
+_RECORDS: dict[type, RecordShape] = {}
+
+
+def shape_of(annotation: object) -> Shape:
+    """How a field of this type is written in rates.yml (the module's docstring says how types read)."""
+    rules: tuple[object, ...] = ()
+    if get_origin(annotation) is Annotated:
+        annotation, *more = get_args(annotation)
+        rules = tuple(more)
+    shape = next((rule for rule in rules if isinstance(rule, _STATED)), None) or _PLAIN.get(annotation)
+    origin = get_origin(annotation)
+    if shape is None and origin is tuple:
+        shape = ListShape(shape_of(get_args(annotation)[0]),
+                          at_least=next((rule for rule in rules if isinstance(rule, AtLeast)), None),
+                          unique_keys=any(isinstance(rule, UniqueKeys) for rule in rules))
+    elif shape is None and origin is Mapping:
+        shape = TableShape(shape_of(get_args(annotation)[1]))
+    elif shape is None and isinstance(annotation, type) and is_dataclass(annotation):
+        shape = record_shape(annotation)
+    if shape is None:
+        raise TypeError(f"rates.yml has no way to write {annotation!r}")
+    within = next((rule for rule in rules if isinstance(rule, Between)), None)
+    return shape._replace(within=within) if within is not None and isinstance(shape, FigureShape) else shape
+
+
+def record_shape(record: type) -> RecordShape:
+    """The fields a dataclass of the model is written with, in its declared order."""
+    if record not in _RECORDS:
+        table_key = None
+        written: list[FieldShape] = []
+        for field in fields(record):
+            annotation, required = field.type, True
+            if get_origin(annotation) in (Union, types.UnionType):
+                annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+                required = False
+            if get_origin(annotation) is Annotated and any(isinstance(rule, TableKey) for rule in get_args(annotation)):
+                table_key = field.name
+            else:
+                written.append(FieldShape(field.name, shape_of(annotation), required))
+        _RECORDS[record] = RecordShape(record, tuple(written), table_key)
+    return _RECORDS[record]
+
+
+# --- Reading ---------------------------------------------------------------------------------------------
 def parse_rates(yaml_text: str) -> Rates:
     """Validate rates.yml text and return the parameter model.
 
     JSON is YAML too: the browser receives the same document as JSON (written at build time
     from rates.yml), which the json module reads far faster than PyYAML's pure-Python parser.
     """
-    root = _Node(_load(yaml_text), "")
-    root.take("sources", lambda node: node.items(_reference))  # checked here, used through YAML aliases
-    currency = root.take("currency", _Node.text)
-    if currency != "USD":
-        raise RatesError("currency", f"seule la devise USD est prise en charge, pas {currency!r}")
-    rates = Rates(
-        currency=currency,
-        usd_to_eur=root.take("usd_to_eur", _parameter),
-        milestones=root.take("milestones", lambda node: node.table(_milestone)),
-        creator_fund=root.take("creator_fund", _creator_fund),
-        creator_rewards=root.take("creator_rewards", _creator_rewards),
-        brand_deals=root.take("brand_deals", _brand_deals),
-        niches=root.take("niches", lambda node: node.table(_niche)),
-        affiliate=root.take("affiliate", _affiliate),
-        live_gifts=root.take("live_gifts", _live_gifts),
-        subscriptions=root.take("subscriptions", _subscriptions),
-        regions=root.take("regions", lambda node: node.table(_region)),
-        own_products=root.take("own_products", _own_products),
-        payout=root.take("payout", _payout),
-        france=root.take("france", _france),
-    )
-    root.done()
-    exchange = rates.usd_to_eur.value
-    if not 0.1 <= exchange <= 10:
-        raise RatesError("usd_to_eur.value", f"un dollar vaut entre 0,1 et 10 euros, pas {exchange:g} "
-                         "(faute de frappe ?)")
-    if rates.brand_deals.engagement_benchmark.value <= 0:
-        raise RatesError("brand_deals.engagement_benchmark.value", "la référence d'engagement divise le taux du "
-                         "créateur : elle doit être supérieure à 0")
+    rates: Rates = _read_rates(_load(yaml_text), "", None)
     return rates
 
 
@@ -305,327 +506,307 @@ def _load(text: str) -> object:
         raise RatesError("", f"YAML invalide{where}: {error}") from None
 
 
-class _Node:
-    """A YAML node and its key path; reading a mapping's fields tracks which were used."""
+Reader: TypeAlias = Callable[[object, str, datetime.date | None], Any]
+"""Reads one node from its value, its key path and the date a section's scheduled figures are read on."""
+_EntryReader: TypeAlias = Callable[[object, str, datetime.date | None, str], Any]
 
-    def __init__(self, value: object, path: str) -> None:
-        self.value = value
-        self.path = path
-        self._used: set[str] = set()
 
-    def fields(self) -> _Node:
-        if not isinstance(self.value, dict):
-            raise RatesError(self.path, f"attendu une table de clés, trouvé {_kind(self.value)}")
-        for key in self.value:
-            if not isinstance(key, str):
-                raise RatesError(self.path, f"clé {key!r} : les clés doivent être du texte")
-        return self
+_READERS: dict[tuple[type, Shape], Reader] = {}
+_ENTRY_READERS: dict[type, _EntryReader] = {}
 
-    def child_path(self, key: str) -> str:
-        return f"{self.path}.{key}" if self.path else key
 
-    def take(self, key: str, read: Callable[[_Node], T]) -> T:
-        mapping = self.fields().value
-        assert isinstance(mapping, dict)
-        if key not in mapping:
-            raise RatesError(self.child_path(key), "champ obligatoire manquant")
-        self._used.add(key)
-        return read(_Node(mapping[key], self.child_path(key)))
+def _reader(shape: Shape) -> Reader:
+    """The function that reads (and checks) a node of this shape: built once per shape, when this module loads."""
+    key = (type(shape), shape)  # named tuples of different classes may hold equal fields
+    if key not in _READERS:
+        _READERS[key] = _new_reader(shape)
+    return _READERS[key]
 
-    def take_optional(self, key: str, read: Callable[[_Node], T]) -> T | None:
-        mapping = self.fields().value
-        assert isinstance(mapping, dict)
-        return self.take(key, read) if key in mapping else None
 
-    def done(self) -> None:
-        mapping = self.fields().value
-        assert isinstance(mapping, dict)
-        for key in mapping:
-            if key not in self._used:
-                raise RatesError(self.child_path(key), "champ inconnu (faute de frappe ?)")
+def _new_reader(shape: Shape) -> Reader:
+    if isinstance(shape, TextShape):
+        return _text_reader(shape)
+    if isinstance(shape, NumberShape):
+        return _number
+    if isinstance(shape, DateShape):
+        return _date
+    if isinstance(shape, FlagShape):
+        return _flag
+    if isinstance(shape, FigureShape):
+        return _figure_reader(shape)
+    if isinstance(shape, ListShape):
+        return _list_reader(shape)
+    if isinstance(shape, TableShape):
+        return _table_reader(shape)
+    read_record = _record_reader(shape)
+    return lambda value, path, on: read_record(value, path, on, "")
 
-    def items(self, read: Callable[[_Node], T]) -> tuple[T, ...]:
-        if not isinstance(self.value, list):
-            raise RatesError(self.path, f"attendu une liste, trouvé {_kind(self.value)}")
-        return tuple(read(_Node(item, f"{self.path}[{index}]")) for index, item in enumerate(self.value))
 
-    def table(self, read: Callable[[str, _Node], T]) -> dict[str, T]:
-        mapping = self.fields().value
-        assert isinstance(mapping, dict)
-        if not mapping:
-            raise RatesError(self.path, "la table ne peut pas être vide")
-        return {key: read(key, _Node(item, self.child_path(key))) for key, item in mapping.items()}
+def _child(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
-    def text(self) -> str:
-        if not isinstance(self.value, str) or not self.value.strip():
-            raise RatesError(self.path, f"attendu un texte non vide, trouvé {_kind(self.value)}")
-        return self.value
 
-    def number(self) -> float:
-        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
-            raise RatesError(self.path, f"attendu un nombre, trouvé {_kind(self.value)}")
+def _keys(value: object, path: str) -> dict[str, object]:
+    if not isinstance(value, dict):
+        raise RatesError(path, f"attendu une table de clés, trouvé {_kind(value)}")
+    for key in value:
+        if not isinstance(key, str):
+            raise RatesError(path, f"clé {key!r} : les clés doivent être du texte")
+    return value
+
+
+# The leaves take `on` without using it: as they are, they are readers, with no wrapper to call through.
+def _text(value: object, path: str, on: datetime.date | None = None) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise RatesError(path, f"attendu un texte non vide, trouvé {_kind(value)}")
+    return value
+
+
+def _number(value: object, path: str, on: datetime.date | None = None) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise RatesError(path, f"attendu un nombre, trouvé {_kind(value)}")
+    try:
+        number = float(value)
+    except OverflowError:  # an integer too long for a float
+        raise RatesError(path, "le nombre dépasse un million de milliards (faute de frappe ?)") from None
+    if not math.isfinite(number):
+        raise RatesError(path, "le nombre doit être fini")
+    if number < 0:
+        raise RatesError(path, f"le nombre doit être positif ou nul, pas {number}")
+    if number > LARGEST:
+        raise RatesError(path, f"le nombre dépasse un million de milliards (faute de frappe ?) : {number:g}")
+    return number
+
+
+def _date(value: object, path: str, on: datetime.date | None = None) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
         try:
-            number = float(self.value)
-        except OverflowError:  # an integer too long for a float
-            raise RatesError(self.path, "le nombre dépasse un million de milliards (faute de frappe ?)") from None
-        if not math.isfinite(number):
-            raise RatesError(self.path, "le nombre doit être fini")
-        if number < 0:
-            raise RatesError(self.path, f"le nombre doit être positif ou nul, pas {number}")
-        if number > LARGEST:
-            raise RatesError(self.path, f"le nombre dépasse un million de milliards (faute de frappe ?) : {number:g}")
-        return number
-
-    def date(self) -> datetime.date:
-        if isinstance(self.value, datetime.datetime):
-            return self.value.date()
-        if isinstance(self.value, datetime.date):
-            return self.value
-        if isinstance(self.value, str):
-            try:
-                return datetime.date.fromisoformat(self.value)
-            except ValueError:
-                pass
-        raise RatesError(self.path, f"attendu une date réelle AAAA-MM-JJ, trouvé {self.value!r}")
-
-    def flag(self) -> bool:
-        if not isinstance(self.value, bool):
-            raise RatesError(self.path, f"attendu true ou false, trouvé {_kind(self.value)}")
-        return self.value
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise RatesError(path, f"attendu une date réelle AAAA-MM-JJ, trouvé {value!r}")
 
 
-def _reference(node: _Node) -> Reference:
-    fields = node.fields()
-    url = fields.take_optional("url", _Node.text)
-    if url is not None and not url.startswith(("https://", "http://")):
-        raise RatesError(f"{node.path}.url", f"adresse web attendue, pas {url!r}")
-    reference = Reference(title=fields.take("title", _Node.text), url=url)
-    fields.done()
-    return reference
+def _flag(value: object, path: str, on: datetime.date | None = None) -> bool:
+    if not isinstance(value, bool):
+        raise RatesError(path, f"attendu true ou false, trouvé {_kind(value)}")
+    return value
 
 
-def _parameter(node: _Node, on: datetime.date | None = None) -> Parameter:
-    """A figure given as `value`, as `low`/`high`, or (where a section fixes the date `on`) as dated `values`."""
-    fields = node.fields()
-    mapping = fields.value
-    assert isinstance(mapping, dict)
-    forms = [form for form in ("value", "low/high", "values")
-             if any(key in mapping for key in form.split("/"))]
-    if len(forms) != 1:
-        raise RatesError(node.path, "indiquer soit `value`, soit `low` et `high`, soit des `values` datées")
-    unit = fields.take("unit", _Node.text)
-    schedule: tuple[DatedValue, ...] = ()
-    if forms == ["value"]:
-        low = high = fields.take("value", _Node.number)
-    elif forms == ["values"]:
-        if on is None:
-            raise RatesError(f"{node.path}.values",
-                             "des valeurs datées ne servent que dans une section qui fixe sa date d'application "
-                             "(france.in_force_on)")
-        schedule = fields.take("values", _schedule)
-        in_force = [item for item in schedule if item.since <= on]
-        if not in_force:
-            raise RatesError(f"{node.path}.values", f"aucune valeur n'est en vigueur le {on.isoformat()}")
-        low = high = in_force[-1].value
+def _text_reader(shape: TextShape) -> Reader:
+    if not shape.starts_with and shape.only is None:
+        return _text
+
+    def read(value: object, path: str, on: datetime.date | None) -> str:
+        text = _text(value, path)
+        if not (text == shape.only if shape.only is not None else text.startswith(shape.starts_with)):
+            raise RatesError(path, shape.problem.format(value=text))
+        return text
+
+    return read
+
+
+def _list_reader(shape: ListShape) -> Reader:
+    read_item = _reader(shape.item)
+
+    def read(value: object, path: str, on: datetime.date | None) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise RatesError(path, f"attendu une liste, trouvé {_kind(value)}")
+        items = tuple(read_item(item, f"{path}[{index}]", on) for index, item in enumerate(value))
+        if shape.at_least is not None and len(items) < shape.at_least.size:
+            raise RatesError(path, shape.at_least.problem)
+        if shape.unique_keys:
+            seen: set[str] = set()
+            for index, item in enumerate(items):
+                if item.key in seen:
+                    raise RatesError(f"{path}[{index}].key", f"clé {item.key!r} déjà utilisée")
+                seen.add(item.key)
+        return items
+
+    return read
+
+
+def _table_reader(shape: TableShape) -> Reader:
+    if isinstance(shape.entry, RecordShape):
+        read_entry = _record_reader(shape.entry)  # fills the entry's `NameInTable` field
     else:
-        low = fields.take("low", _Node.number)
-        high = fields.take("high", _Node.number)
-        if low > high:
-            raise RatesError(f"{node.path}.low", f"le bas de fourchette ({low:g}) dépasse le haut ({high:g})")
-    if unit == "percent":
-        for name, number in [("value" if forms != ["low/high"] else "high", high),
-                             *((f"values[{index}].value", item.value) for index, item in enumerate(schedule))]:
-            if number > 100:
-                raise RatesError(f"{node.path}.{name}", f"un pourcentage va de 0 à 100, pas {number:g}")
-    assumption = bool(fields.take_optional("assumption", _Node.flag))
-    rationale = fields.take_optional("rationale", _Node.text)
-    references = fields.take("references", lambda refs: refs.items(_reference))
-    if assumption and rationale is None:
-        raise RatesError(f"{node.path}.rationale", "une hypothèse (`assumption: true`) doit dire pourquoi")
-    if not assumption and rationale is not None:
-        raise RatesError(f"{node.path}.rationale", "`rationale` ne sert qu'avec `assumption: true`")
-    if not assumption and not references:
-        raise RatesError(f"{node.path}.references",
-                         "au moins une référence est nécessaire (ou `assumption: true` avec `rationale`)")
-    parameter = Parameter(
-        path=node.path,
-        key=fields.take_optional("key", _Node.text),
-        label=fields.take("label", _Node.text),
-        unit=unit,
-        low=low,
-        high=high,
-        is_range=forms == ["low/high"],
-        as_of=fields.take("as_of", _Node.date),
-        references=references,
-        assumption=assumption,
-        rationale=rationale,
-        schedule=schedule,
-    )
-    fields.done()
-    return parameter
+        read_value = _reader(shape.entry)
+
+        def read_entry(value: object, path: str, on: datetime.date | None, name: str) -> Any:
+            return read_value(value, path, on)
+
+    def read(value: object, path: str, on: datetime.date | None) -> dict[str, Any]:
+        mapping = _keys(value, path)
+        if not mapping:
+            raise RatesError(path, "la table ne peut pas être vide")
+        return {name: read_entry(item, _child(path, name), on, name) for name, item in mapping.items()}
+
+    return read
 
 
-def _schedule(node: _Node) -> tuple[DatedValue, ...]:
-    """Dated values, oldest first, each date later than the one before."""
-    schedule = node.items(lambda item: _read(item, DatedValue, since=_Node.date, value=_Node.number))
-    if not schedule:
-        raise RatesError(node.path, "au moins une valeur datée est nécessaire")
-    for index in range(1, len(schedule)):
-        if schedule[index].since <= schedule[index - 1].since:
-            raise RatesError(f"{node.path}[{index}].since", "les dates doivent aller de la plus ancienne à la plus "
-                             "récente, sans doublon")
-    return schedule
+def _fields_reader(shape: RecordShape) -> Callable[[dict[str, object], str, datetime.date | None], dict[str, Any]]:
+    """Reads exactly the record's fields from a table (`_keys`), in their declared order: a missing one or an
+    unknown key is an error."""
+    plan = [(field.key, _reader(field.shape), field.required,
+             isinstance(field.shape, DateShape) and field.shape.in_force) for field in shape.fields]
+    known = frozenset(field.key for field in shape.fields)
+
+    def read(mapping: dict[str, object], path: str, on: datetime.date | None) -> dict[str, Any]:
+        prefix = f"{path}." if path else ""
+        values: dict[str, Any] = {}
+        for key, read_field, required, in_force in plan:
+            if key in mapping:
+                values[key] = read_field(mapping[key], prefix + key, on)
+                if in_force:
+                    on = values[key]
+            elif required:
+                raise RatesError(prefix + key, "champ obligatoire manquant")
+            else:
+                values[key] = None
+        if not known.issuperset(mapping):
+            unknown = next(key for key in mapping if key not in known)
+            raise RatesError(_child(path, unknown), "champ inconnu (faute de frappe ?)")
+        return values
+
+    return read
 
 
-def _value(node: _Node) -> Parameter:
-    parameter = _parameter(node)
-    if parameter.is_range:
-        raise RatesError(node.path, "attendu une seule valeur (`value`), pas une fourchette")
-    return parameter
+def _record_reader(shape: RecordShape) -> _EntryReader:
+    if shape.build not in _ENTRY_READERS:
+        _ENTRY_READERS[shape.build] = _new_record_reader(shape)
+    return _ENTRY_READERS[shape.build]
 
 
-def _sourced_ranges(node: _Node) -> tuple[Parameter, ...]:
-    """A list of parameters, one per source, each with its own unique `key`."""
-    parameters = node.items(_parameter)
-    if not parameters:
-        raise RatesError(node.path, "au moins une fourchette sourcée est nécessaire")
-    seen: set[str] = set()
-    for index, parameter in enumerate(parameters):
-        if parameter.key is None:
-            raise RatesError(f"{node.path}[{index}].key", "champ obligatoire manquant")
-        if parameter.key in seen:
-            raise RatesError(f"{node.path}[{index}].key", f"clé {parameter.key!r} déjà utilisée")
-        seen.add(parameter.key)
-    return parameters
+def _new_record_reader(shape: RecordShape) -> _EntryReader:
+    read_fields = _fields_reader(shape)
+    check = _CHECKS.get(shape.build)
+
+    def read(value: object, path: str, on: datetime.date | None, name: str) -> object:
+        values = read_fields(_keys(value, path), path, on)
+        if shape.table_key is not None:
+            values[shape.table_key] = name
+        record = shape.build(**values)
+        if check is not None:
+            check(record, path)
+        return record
+
+    return read
 
 
-def _milestone(key: str, node: _Node) -> Milestone:
-    milestone = _read(node, functools.partial(Milestone, key=key), label=_Node.text, date=_Node.date,
-                      references=lambda refs: refs.items(_reference))
-    if not milestone.references:
-        raise RatesError(f"{node.path}.references", "au moins une référence est nécessaire")
-    return milestone
+def _figure_reader(shape: FigureShape) -> Reader:
+    """A figure in one of the FORMS its shape allows, with the rules tying its fields together."""
+    allowed = " ou ".join(f"`{FORMS[form][0]}`" for form in shape.forms)
+    single = f"attendu une seule valeur ({allowed}), pas une fourchette"
+
+    def read(value: object, path: str, on: datetime.date | None) -> Parameter:
+        mapping = _keys(value, path)
+        # The form first: a figure written the wrong way is that mistake, whatever its numbers say.
+        forms = [form for form, keys in FORMS.items() if any(key in mapping for key in keys)]
+        if len(forms) != 1:
+            raise RatesError(path, "indiquer soit `value`, soit `low` et `high`, soit des `values` datées")
+        if forms == ["schedule"] and ("schedule" not in shape.forms or on is None):
+            raise RatesError(f"{path}.values", "des valeurs datées ne servent que dans une section qui fixe sa "
+                             "date d'application (france.in_force_on)")
+        written = _read_written(mapping, path, on)
+        schedule: tuple[DatedValue, ...] = ()
+        if forms == ["value"]:
+            low = high = written["value"]
+        elif forms == ["schedule"]:
+            assert on is not None
+            schedule = written["values"]
+            for index in range(1, len(schedule)):
+                if schedule[index].since <= schedule[index - 1].since:
+                    raise RatesError(f"{path}.values[{index}].since", "les dates doivent aller de la plus ancienne "
+                                     "à la plus récente, sans doublon")
+            in_force = [item for item in schedule if item.since <= on]
+            if not in_force:
+                raise RatesError(f"{path}.values", f"aucune valeur n'est en vigueur le {on.isoformat()}")
+            low = high = in_force[-1].value
+        else:
+            for key in FORMS["range"]:
+                if written[key] is None:
+                    raise RatesError(f"{path}.{key}", "champ obligatoire manquant")
+            low, high = written["low"], written["high"]
+            if low > high:
+                raise RatesError(f"{path}.low", f"le bas de fourchette ({low:g}) dépasse le haut ({high:g})")
+        if written["unit"] == PERCENT:
+            for name, number in [("value" if forms != ["range"] else "high", high),
+                                 *((f"values[{index}].value", item.value) for index, item in enumerate(schedule))]:
+                if number > PERCENT_MAXIMUM:
+                    raise RatesError(f"{path}.{name}", f"un pourcentage va de 0 à 100, pas {number:g}")
+        assumption, rationale, references = bool(written["assumption"]), written["rationale"], written["references"]
+        if assumption and rationale is None:
+            raise RatesError(f"{path}.rationale", "une hypothèse (`assumption: true`) doit dire pourquoi")
+        if not assumption and rationale is not None:
+            raise RatesError(f"{path}.rationale", "`rationale` ne sert qu'avec `assumption: true`")
+        if not assumption and not references:
+            raise RatesError(f"{path}.references",
+                             "au moins une référence est nécessaire (ou `assumption: true` avec `rationale`)")
+        if shape.keyed and written["key"] is None:
+            raise RatesError(f"{path}.key", "champ obligatoire manquant")
+        if forms[0] not in shape.forms:
+            raise RatesError(path, single)
+        if shape.within is not None and not shape.within.holds(low):
+            raise RatesError(f"{path}.value", shape.within.problem.format(value=low))
+        return Parameter(path=path, key=written["key"], label=written["label"], unit=written["unit"], low=low,
+                         high=high, is_range=forms == ["range"], as_of=written["as_of"], references=references,
+                         assumption=assumption, rationale=rationale, schedule=schedule)
+
+    return read
 
 
-def _read(node: _Node, build: Callable[..., T], **readers: Callable[[_Node], object]) -> T:
-    """Build a record from exactly the listed fields of a table: each read by its reader, none unknown."""
-    fields = node.fields()
-    result = build(**{key: fields.take(key, read) for key, read in readers.items()})
-    fields.done()
-    return result
+# --- Rules across fields: what JSON Schema cannot say -------------------------------------------------------
+_CHECKS: dict[type, Callable[[Any, str], None]] = {}
 
 
-def _keyed(build: Callable[..., T], **readers: Callable[[_Node], object]) -> Callable[[str, _Node], T]:
-    """A reader for the entries of a table keyed by name (niches, regions, product types)."""
-    return lambda key, node: _read(node, functools.partial(build, key=key), **readers)
+def _checks(record: type) -> Callable[[Callable[[Any, str], None]], Callable[[Any, str], None]]:
+    """Registers the rules a record of this class must follow once its fields are read."""
+    def register(check: Callable[[Any, str], None]) -> Callable[[Any, str], None]:
+        _CHECKS[record] = check
+        return check
+
+    return register
 
 
-def _creator_fund(node: _Node) -> CreatorFund:
-    return _read(node, CreatorFund, label=_Node.text, us_fund=_value, us_pledge=_value, global_pledge=_value,
-                 rpm=_sourced_ranges, min_video_seconds=_value)
-
-
-def _creator_rewards(node: _Node) -> CreatorRewards:
-    return _read(node, CreatorRewards, label=_Node.text, min_followers=_value, min_monthly_views=_value,
-                 min_age=_value, min_video_seconds=_value, qualified_view_seconds=_value,
-                 min_qualified_views_per_video=_value, rpm=_sourced_ranges)
-
-
-def _tier(node: _Node) -> Tier:
-    return _read(node, Tier, key=_Node.text, label=_Node.text, min_followers=_value)
-
-
-def _price_table(node: _Node) -> PriceTable:
-    return _read(node, PriceTable, key=_Node.text, label=_Node.text,
-                 prices=lambda prices: prices.table(lambda _, price: _parameter(price)))
-
-
-def _brand_deals(node: _Node) -> BrandDeals:
-    result = _read(node, BrandDeals, label=_Node.text, min_followers=_value, tiers=lambda tiers: tiers.items(_tier),
-                   price_tables=lambda tables: tables.items(_price_table), follower_rates=_sourced_ranges,
-                   engagement_benchmark=_value, engagement_factor_min=_value, engagement_factor_max=_value)
-    floors = [tier.min_followers.value for tier in result.tiers]
-    if not result.tiers or floors != sorted(set(floors)):
-        raise RatesError(f"{node.path}.tiers", "les paliers doivent aller du plus petit au plus grand seuil")
-    tier_keys = {tier.key for tier in result.tiers}
-    for index, table in enumerate(result.price_tables):
+@_checks(BrandDeals)
+def _check_brand_deals(deals: BrandDeals, path: str) -> None:
+    floors = [tier.min_followers.value for tier in deals.tiers]
+    if floors != sorted(set(floors)):
+        raise RatesError(f"{path}.tiers", "les paliers doivent aller du plus petit au plus grand seuil")
+    tier_keys = {tier.key for tier in deals.tiers}
+    for index, table in enumerate(deals.price_tables):
         for tier_key in table.prices:
             if tier_key not in tier_keys:
-                raise RatesError(f"{node.path}.price_tables[{index}].prices.{tier_key}",
+                raise RatesError(f"{path}.price_tables[{index}].prices.{tier_key}",
                                  f"palier inconnu ; paliers possibles : {', '.join(sorted(tier_keys))}")
-    if result.engagement_factor_min.value > 1 or result.engagement_factor_max.value < 1:
-        raise RatesError(f"{node.path}.engagement_factor_min",
+    # Two bounds JSON Schema could state (Between); kept here, together, for the message and key path they had.
+    if deals.engagement_factor_min.value > 1 or deals.engagement_factor_max.value < 1:
+        raise RatesError(f"{path}.engagement_factor_min",
                          "les bornes doivent encadrer 1 (un engagement égal à la référence ne change rien)")
-    return result
 
 
-_niche = _keyed(Niche, label=_Node.text, brand_factor=_parameter, affiliate_commission=_sourced_ranges)
-_region = _keyed(Region, label=_Node.text, subscription_share=_parameter, payout_minimum=_parameter)
-_product_type = _keyed(ProductType, label=_Node.text, margins=_sourced_ranges)
-
-
-def _affiliate(node: _Node) -> Affiliate:
-    return _read(node, Affiliate, label=_Node.text)
-
-
-def _live_gifts(node: _Node) -> LiveGifts:
-    return _read(node, LiveGifts, label=_Node.text, min_followers=_value, min_age=_value,
-                 coin_price=_sourced_ranges, diamonds_per_coin=_value, creator_share=_parameter,
-                 diamond_value=_sourced_ranges)
-
-
-def _subscriptions(node: _Node) -> Subscriptions:
-    return _read(node, Subscriptions, label=_Node.text, min_followers=_value, min_age=_value, store_fee=_parameter)
-
-
-def _own_products(node: _Node) -> OwnProducts:
-    return _read(node, OwnProducts, label=_Node.text,
-                 product_types=lambda types: types.table(_product_type))
-
-
-def _payout(node: _Node) -> Payout:
-    result = _read(node, Payout, methods=lambda methods: methods.items(_Node.text), daily_limit=_value,
-                   processing_days=_value)
-    if not result.methods:
-        raise RatesError(f"{node.path}.methods", "au moins un moyen de retrait est nécessaire")
-    return result
-
-
-def _france(node: _Node) -> France:
-    fields = node.fields()
-    on = fields.take("in_force_on", _Node.date)
-    dated = functools.partial(_parameter, on=on)
-
-    def value(item: _Node) -> Parameter:
-        parameter = dated(item)
-        if parameter.is_range:
-            raise RatesError(item.path, "attendu une seule valeur (`value` ou `values`), pas une fourchette")
-        return parameter
-
-    category = _keyed(TaxCategory, label=_Node.text, social_contributions=value, training_levy=value,
-                      versement_liberatoire=value, allowance=value, turnover_ceiling=value, vat_threshold=value,
-                      vat_tolerance=value)
-    result = France(
-        label=fields.take("label", _Node.text),
-        in_force_on=on,
-        allowance_minimum=fields.take("allowance_minimum", value),
-        income_tax_rates=fields.take("income_tax_rates", _sourced_ranges),
-        simulators=fields.take("simulators", lambda refs: refs.items(_reference)),
-        categories=fields.take("categories", lambda table: table.table(category)),
-    )
-    fields.done()
-    rates = [rate.value for rate in result.income_tax_rates]
-    if any(rate.is_range for rate in result.income_tax_rates) or len(set(rates)) != len(rates):
-        raise RatesError(f"{node.path}.income_tax_rates", "un taux par tranche : une seule valeur, sans doublon")
-    for key, tax in result.categories.items():
+@_checks(France)
+def _check_france(france: France, path: str) -> None:
+    rates = [rate.value for rate in france.income_tax_rates]
+    if len(set(rates)) != len(rates):
+        raise RatesError(f"{path}.income_tax_rates", "un taux par tranche : une seule valeur, sans doublon")
+    for key, tax in france.categories.items():
         if tax.vat_tolerance.value < tax.vat_threshold.value:
-            raise RatesError(f"{node.path}.categories.{key}.vat_tolerance",
+            raise RatesError(f"{path}.categories.{key}.vat_tolerance",
                              "le seuil majoré ne peut pas être inférieur au seuil de franchise")
         burden = tax.social_contributions.value + tax.training_levy.value + tax.versement_liberatoire.value
         if burden >= 100 or tax.social_contributions.value + tax.training_levy.value + max(rates) >= 100:
-            raise RatesError(f"{node.path}.categories.{key}",
+            raise RatesError(f"{path}.categories.{key}",
                              "cotisations et impôt réunis doivent rester sous 100 % du chiffre d'affaires")
-    return result
+
+
+# Built after the checks, which the readers look up as they are made.
+_read_written = _fields_reader(record_shape(WrittenFigure))
+_read_rates = _reader(record_shape(Rates))
 
 
 def _collect(node: object, found: dict[str, Parameter]) -> None:

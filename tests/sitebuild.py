@@ -20,10 +20,17 @@ from tests.conftest import ROOT
 def build_site(target: Path, rates_file: Path | None = None) -> Path:
     """Run `mkdocs build --strict` into `target`, optionally from another rates.yml."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    config, options = None, []
     if rates_file is not None:
-        env["COMBIEN_RATES_FILE"] = str(rates_file)
-    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(target)],
-                               cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        # mkdocs.yml with the plugin's `rates` option changed, read from standard input (its relative
+        # paths are then read from the current folder, the repository).
+        def quoted(path: Path) -> str:  # a YAML single-quoted scalar doubles its quotes
+            return "'" + str(path).replace("'", "''") + "'"
+
+        config = f"INHERIT: {quoted(ROOT / 'mkdocs.yml')}\nplugins:\n  combien-site:\n    rates: {quoted(rates_file)}\n"
+        options = ["-f", "-"]
+    completed = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", *options, "-d", str(target)],
+                               cwd=ROOT, env=env, input=config, capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return target
 

@@ -5,16 +5,40 @@ followers) gives its own range; all are adjusted by the same two factors:
 - engagement: the creator's rate over the sourced benchmark, clamped to the stated bounds
   (a blank rate counts as the benchmark, so the factor is 1);
 - niche: the niche's factor range from rates.yml (1 for the niches sources say pay best).
+Brands pay it, to accounts from the follower count at which they start to ask. The goal mode
+solves this stream for the sponsored videos per month.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..inputs import Inputs
-from ..rates import BrandDeals, Niche, Tier
-from .shape import SourcedRange, at_least, stream
+from ..rates import BrandDeals, Rates, Tier
+from ..results import Bounds, Stream
+from .shape import Lever, SourcedRange, at_least, stream
+
+NAME = "brand_deals"
+LEVER = Lever("sponsored_videos", "vidéos sponsorisées par mois")
 
 
-def brand_deals(inputs: Inputs, rules: BrandDeals, niche: Niche) -> dict[str, object]:
+@dataclass(frozen=True)
+class TierLabel:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Details:
+    tier: TierLabel | None
+    """The follower tier the creator reaches, if any."""
+    engagement_factor: float
+    niche_factor: Bounds
+
+
+def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
+    rules = rates.brand_deals
+    niche = rates.niches[inputs.niche]
     unmet = at_least(inputs.followers, "followers", rules.min_followers,
                      "Les marques démarchent les comptes à partir d'environ {minimum} abonnés.")
     tier = creator_tier(inputs.followers, rules.tiers)
@@ -30,11 +54,9 @@ def brand_deals(inputs: Inputs, rules: BrandDeals, niche: Niche) -> dict[str, ob
     thousands = inputs.followers / 1000
     ranges += [SourcedRange(rate, thousands * rate.low * low_factor, thousands * rate.high * high_factor)
                for rate in rules.follower_rates]
-    details: dict[str, object] = {
-        "tier": None if tier is None else {"key": tier.key, "label": tier.label},
-        "engagement_factor": round(engagement, 4),
-        "niche_factor": {"low": niche.brand_factor.low, "high": niche.brand_factor.high},
-    }
+    details = Details(tier=None if tier is None else TierLabel(tier.key, tier.label),
+                      engagement_factor=round(engagement, 4),
+                      niche_factor=Bounds(niche.brand_factor.low, niche.brand_factor.high))
     return stream(rules.label, ranges, unmet, inputs_used=["followers", "sponsored_videos", "engagement_rate", "niche"],
                   paid_by="brand", details=details)
 

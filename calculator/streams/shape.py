@@ -1,16 +1,33 @@
-"""The shape every stream returns, built in one place so all streams stay alike."""
+"""What every stream module shares: the interface it exposes, and `stream`, which builds its result
+the same way for all (envelope of the sourced ranges, zeros and reasons when not eligible)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TypeVar
 
 from .. import french
 from ..money import cents
-from ..rates import Parameter
+from ..rates import Parameter, Rates
+from ..results import USD, MoneyRange, PaidBy, RangeEntry, Stream
 
-PaidBy = Literal["tiktok", "brand", "merchant", "customer"]
+DetailsT = TypeVar("DetailsT")
+
+
+def _no_floor(rates: Rates) -> float:
+    return 0.0
+
+
+@dataclass(frozen=True)
+class Lever:
+    """A stream the goal mode can solve for: the input it counts, in which unit, from which least count."""
+
+    input_key: str
+    unit: str
+    """French, after the count: "vues sur 30 jours"."""
+    floor: Callable[[Rates], float] = _no_floor
+    """The least quantity the programme pays for at all."""
 
 
 @dataclass(frozen=True)
@@ -23,7 +40,7 @@ class Unmet:
 
 @dataclass(frozen=True)
 class SourcedRange:
-    """One monthly amount computed from one sourced parameter (and any shared factors)."""
+    """One monthly amount computed from one sourced parameter (and any shared factors), before rounding."""
 
     parameter: Parameter
     low: float
@@ -37,38 +54,41 @@ def stream(
     *,
     inputs_used: Sequence[str],
     paid_by: PaidBy,
+    details: DetailsT,
     in_total: bool = True,
-    details: dict[str, object] | None = None,
-) -> dict[str, object]:
-    """Build a stream result: the envelope of its sourced ranges, or zeros when not eligible."""
+    turnover: MoneyRange | None = None,
+) -> Stream[DetailsT]:
+    """Build a stream result: the envelope of its sourced ranges, or zeros when not eligible.
+
+    `turnover` is what the creator declares when it is not the amount itself (own products: the revenue).
+    """
     eligible = not unmet
-    lows = [cents(item.low) if eligible else 0.0 for item in ranges]
-    highs = [cents(item.high) if eligible else 0.0 for item in ranges]
-    entries = [
-        {
-            "key": item.parameter.key or item.parameter.path,
-            "source": item.parameter.label,
-            "parameter": item.parameter.path,
-            "assumption": item.parameter.assumption,
-            "references": [{"title": ref.title, "url": ref.url} for ref in item.parameter.references],
-            "low": low,
-            "high": high,
-        }
-        for item, low, high in zip(ranges, lows, highs, strict=True)
-    ]
-    return {
-        "label": label,
-        "low": min(lows, default=0.0),
-        "high": max(highs, default=0.0),
-        "ranges": entries,
-        "eligible": eligible,
-        "unmet": [item.key for item in unmet],
-        "reasons": [item.reason for item in unmet],
-        "inputs_used": list(inputs_used),
-        "paid_by": paid_by,
-        "in_total": in_total,
-        "details": details or {},
-    }
+    entries = tuple(
+        RangeEntry(
+            key=item.parameter.key or item.parameter.path,
+            source=item.parameter.label,
+            parameter=item.parameter.path,
+            assumption=item.parameter.assumption,
+            references=item.parameter.references,
+            amount=MoneyRange(cents(item.low) if eligible else 0.0, cents(item.high) if eligible else 0.0, USD),
+        )
+        for item in ranges
+    )
+    amount = MoneyRange(min((entry.amount.low for entry in entries), default=0.0),
+                        max((entry.amount.high for entry in entries), default=0.0), USD)
+    return Stream(
+        label=label,
+        amount=amount,
+        ranges=entries,
+        eligible=eligible,
+        unmet=tuple(item.key for item in unmet),
+        reasons=tuple(item.reason for item in unmet),
+        inputs_used=tuple(inputs_used),
+        paid_by=paid_by,
+        in_total=in_total,
+        details=details,
+        turnover=turnover if turnover is not None and eligible else amount,
+    )
 
 
 def at_least(value: float, key: str, minimum: Parameter, reason: str, *, strictly: bool = False) -> list[Unmet]:
@@ -84,12 +104,6 @@ def percent(parameter: Parameter) -> tuple[float, float]:
     return parameter.low / 100, parameter.high / 100
 
 
-def summed(streams: Iterable[Mapping[str, object]]) -> dict[str, float]:
-    """{"low", "high"}: the sums of the streams' bounds, to the cent."""
-    def bound(stream: Mapping[str, object], name: str) -> float:
-        amount = stream[name]
-        assert isinstance(amount, float)
-        return amount
-
-    chosen = list(streams)
-    return {name: cents(sum(bound(stream, name) for stream in chosen)) for name in ("low", "high")}
+def per_thousand_views(views: float, rpms: tuple[Parameter, ...]) -> list[SourcedRange]:
+    """Views x a rate per 1,000 views, one range per sourced rate."""
+    return [SourcedRange(rpm, views / 1000 * rpm.low, views / 1000 * rpm.high) for rpm in rpms]

@@ -34,8 +34,8 @@ async function start({ base, runtime }) {
   const ratesText = fetch(rates).then((response) => response.text());
   ratesText.catch(() => {}); // a failed download is reported through `failure`
   const { loadPyodide } = await Promise.race([import(pyodideURL), failure]);
-  // The reduced standard library and a lock listing only our two wheels (built by
-  // hooks/pyodide_runtime.py); `packages` makes Pyodide fetch them while it boots.
+  // The reduced standard library and a lock listing only our two wheels (built by the
+  // combien-site plugin, plugin/combien_site/runtime.py); `packages` makes Pyodide fetch them while it boots.
   const pyodide = await Promise.race([
     loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} }),
     failure,

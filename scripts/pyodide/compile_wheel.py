@@ -3,7 +3,8 @@
 Run by compile.mjs inside Pyodide, so the bytecode matches the browser's CPython.
 The .pyc sits where the .py was (a sourceless module), hash-based and unchecked so
 the output does not depend on file times: the same wheel in gives the same wheel out.
-The MkDocs hook also uses `write_wheel` (under CPython) for the calculator wheel.
+Everything else (METADATA with its Requires-Dist, WHEEL, top_level.txt) is kept as the
+wheel's build backend wrote it; only RECORD is rewritten.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The Content Security Policy: a meta tag per page (hooks/csp.py) and the hosting headers README asks for.
+"""The Content Security Policy: a meta tag per page (combien_site/csp.py) and the hosting headers README asks for.
 
 The conftest fails every test on a `securitypolicyviolation` event in any page or frame, and on
 the console error the page logs for one in the calculator's worker; the tests here check that
@@ -34,12 +34,8 @@ WORKER_SCRIPT = re.compile(r"/assets/javascripts/calculator-worker\.[0-9a-f]+\.m
 
 
 def load_hook() -> ModuleType:
-    """hooks/csp.py, loaded the way MkDocs loads it (by path: hooks/ is not a package)."""
-    spec = importlib.util.spec_from_file_location("csp_hook", ROOT / "hooks" / "csp.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The site plugin's csp module (plugin/combien_site/csp.py)."""
+    return importlib.import_module("combien_site.csp")
 
 
 def pages_of(site: Path) -> list[str]:

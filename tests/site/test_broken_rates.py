@@ -1,6 +1,6 @@
 """A broken rates.yml fails `mkdocs build --strict` with parse_rates' message, and publishes nothing.
 
-The rates are checked in the first hook's `on_config`, which MkDocs runs before it cleans or
+The rates are checked in the site plugin's `on_config`, which MkDocs runs before it cleans or
 writes the site directory: a fresh directory must stay empty, and the message must name the
 field at fault, the way RatesError writes it.
 """
@@ -59,9 +59,11 @@ def failed_build(tmp_path: Path, text: str, site: Path) -> str:
     """Build into `site` from `text` as rates.yml; the build must fail. Returns what MkDocs printed."""
     rates_file = tmp_path / "rates.yml"
     rates_file.write_text(text, encoding="utf-8")
+    # mkdocs.yml with the plugin's `rates` option changed, read from standard input.
+    config = f"INHERIT: '{ROOT / 'mkdocs.yml'}'\nplugins:\n  combien-site:\n    rates: '{rates_file}'\n"
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)], cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "COMBIEN_RATES_FILE": str(rates_file)},
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "-", "-d", str(site)], cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, input=config,
         capture_output=True, text=True, check=False, timeout=600,
     )
     output = completed.stdout + completed.stderr

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from calculator import estimate, in_currency, requirements
+import pytest
+
+from calculator import INPUT_FIELDS, estimate, in_currency, inputs, requirements
 from calculator.browser import Session
 from calculator.render import render_goal, render_result
 from tests.conftest import RATES_TEXT
@@ -56,6 +58,21 @@ def test_every_bad_field_is_reported_at_once() -> None:
 def test_unknown_currency_is_an_error() -> None:
     assert answer(FORM, "GBP")["errors"] == {"currency": "« GBP » n'est pas une devise possible. "
                                                          "Choix possibles : USD, EUR."}
+
+
+@pytest.mark.parametrize("target", [None, "1 000"])
+def test_each_answer_reads_the_form_once(target: str | None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's hot path: the fields are read and checked once, then the calculator trusts them."""
+    reads: list[str] = []
+    read_field = inputs._read_field
+
+    def counted(field: inputs.InputField, raw: object, rates: object) -> object:
+        reads.append(field.key)
+        return read_field(field, raw, SESSION.rates)
+
+    monkeypatch.setattr(inputs, "_read_field", counted)
+    assert answer({**FORM, "tax_status": "micro_bnc"}, "EUR", target)["ok"] is True
+    assert sorted(reads) == sorted(field.key for field in INPUT_FIELDS)
 
 
 def test_garbage_is_an_error_not_a_crash() -> None:

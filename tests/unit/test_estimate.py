@@ -8,7 +8,10 @@ from typing import Any
 
 import pytest
 
-from calculator import InputError, Rates, estimate
+from calculator import InputError, Rates, estimate, in_currency, read_inputs
+from calculator.estimate import calculate
+from calculator.inputs import validate_inputs
+from calculator.results import plain
 
 ELIGIBLE = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "video_seconds": 75}
 
@@ -146,3 +149,24 @@ def test_payout_counts_only_what_tiktok_pays(rates: Rates) -> None:
     assert payout["months_to_first_payout"] == {"low": 2, "high": 10}
     nothing = estimate({**ELIGIBLE, "monthly_views": 0}, rates)["payout"]
     assert nothing["months_to_first_payout"] is None
+
+
+def test_inputs_already_read_give_the_same_result(rates: Rates) -> None:
+    typed = {"followers": "20 000", "age": "25", "monthly_views": "1 000 000", "video_seconds": "75,0",
+             "tax_status": "micro_bnc"}
+    values, errors = read_inputs(typed, rates)
+    assert errors == {} and values is not None
+    assert estimate(values, rates) == estimate(typed, rates)
+
+
+def test_euros_from_the_typed_result_and_from_the_dict_agree(rates: Rates) -> None:
+    result = estimate({**ELIGIBLE, "live_diamonds": 1000, "tax_status": "micro_bnc"}, rates)
+    typed = calculate(validate_inputs({**ELIGIBLE, "live_diamonds": 1000, "tax_status": "micro_bnc"}, rates), rates)
+    assert in_currency(result, rates, "EUR") == plain(in_currency(typed, rates, "EUR"))
+    assert in_currency(result, rates, "USD") is result
+
+
+def test_a_rebuilt_table_cannot_be_converted_since_its_money_is_no_longer_known(rates: Rates) -> None:
+    rebuilt = json.loads(json.dumps(estimate(ELIGIBLE, rates)))
+    with pytest.raises(TypeError, match="estimate"):
+        in_currency(rebuilt, rates, "EUR")

@@ -35,7 +35,7 @@ from calculator import (
 )
 from calculator.browser import Session
 from tests.conftest import RATES_TEXT
-from tests.unit.test_schema import paths
+from tests.support.rates_paths import paths
 
 RATES = parse_rates(RATES_TEXT)
 SESSION = Session(RATES_TEXT)

@@ -12,19 +12,15 @@ from hypothesis import strategies as st
 
 from calculator import InputError, estimate, in_currency, parse_rates, requirements
 from calculator.goal import LEVERS
-from calculator.inputs import Inputs
+from calculator.inputs import Inputs, validate_inputs
 from calculator.rates import RatesError
+from calculator.streams import STREAMS
 from tests.conftest import RATES_TEXT
-from tests.unit.test_properties import inputs
+from tests.support.strategies import creator_inputs, goal_creators, tax_situations
 
 RATES = parse_rates(RATES_TEXT)
-STATUSES = sorted(RATES.france.categories)
-tax = st.fixed_dictionaries({
-    "tax_status": st.sampled_from(STATUSES),
-    "versement_liberatoire": st.booleans(),
-    "marginal_tax_rate": st.sampled_from([rate.value for rate in RATES.france.income_tax_rates]),
-})
-PARTS = ("gross", "social_contributions", "income_tax", "net")
+inputs = creator_inputs(RATES)
+tax = tax_situations(RATES)
 
 
 @settings(max_examples=300, deadline=None)
@@ -99,13 +95,7 @@ def test_the_net_block_lists_the_rates_used_with_their_dates() -> None:
 
 
 # --- goal mode ------------------------------------------------------------------------
-creators = st.fixed_dictionaries({
-    "followers": st.integers(0, 10**7),
-    "age": st.integers(0, 80),
-    "video_seconds": st.sampled_from([30, 61, 90, 600]),
-    "engagement_rate": st.none() | st.floats(0, 30, allow_nan=False),
-    "niche": st.sampled_from(sorted(RATES.niches)),
-})
+creators = goal_creators(RATES)
 tax_or_none = st.none() | tax
 
 
@@ -123,8 +113,12 @@ def test_feeding_the_goal_back_to_estimate_gives_the_target(target: float, creat
                                                             status: dict[str, Any] | None) -> None:
     values = {**creator, **(status or {}), "monthly_views": 0}
     answer = requirements(target, values, RATES)
-    for lever in LEVERS:
-        found = answer["levers"][lever.stream]
+    for stream in STREAMS:
+        lever = stream.LEVER
+        if lever is None:
+            assert stream.NAME not in answer["levers"]
+            continue
+        found = answer["levers"][stream.NAME]
         if not found["reachable"]:
             assert found["low"] is None and found["unmet"] and found["reasons"]
             continue
@@ -139,9 +133,18 @@ def test_feeding_the_goal_back_to_estimate_gives_the_target(target: float, creat
 
 def test_goal_levers_are_calculator_streams_solved_for_their_own_input() -> None:
     streams = estimate({"followers": 1, "age": 30, "monthly_views": 0, "video_seconds": 90}, RATES)["streams"]
-    for lever in LEVERS:
-        assert lever.input_key in streams[lever.stream]["inputs_used"]
+    levers = {stream.NAME: stream.LEVER for stream in STREAMS if stream.LEVER is not None}
+    assert list(levers) == ["creator_rewards", "brand_deals", "live_gifts"]
+    assert tuple(levers.values()) == LEVERS
+    for name, lever in levers.items():
+        assert lever.input_key in streams[name]["inputs_used"]
     assert {field.name for field in dataclasses.fields(Inputs)} >= {lever.input_key for lever in LEVERS}
+
+
+def test_goal_inputs_already_read_give_the_same_answer() -> None:
+    creator = {"followers": "50000", "age": "30", "video_seconds": "90", "monthly_views": "", "tax_status": "micro_bnc"}
+    read = validate_inputs({**creator, "monthly_views": 0}, RATES)
+    assert requirements(1000, read, RATES) == requirements(1000, creator, RATES)
 
 
 def test_goal_at_the_programme_minimum_is_flagged() -> None:

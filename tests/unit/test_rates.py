@@ -2,23 +2,35 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
+import json
 from typing import Any
 
 import pytest
-import yaml
 
 from calculator import RatesError, parse_rates
+from calculator.rates import rates_json
 from tests.conftest import RATES_TEXT
 
-DOCUMENT: dict[str, Any] = yaml.safe_load(RATES_TEXT)
+DOCUMENT_TEXT = rates_json(RATES_TEXT)
 
 
 def parse_modified(change: Any) -> None:
-    document = copy.deepcopy(DOCUMENT)
+    """Parse rates.yml with one change, handed over as JSON: the same document, read ten times faster."""
+    document = json.loads(DOCUMENT_TEXT)
     change(document)
-    parse_rates(yaml.safe_dump(document, allow_unicode=True))
+    parse_rates(json.dumps(document, ensure_ascii=False))
+
+
+def dated(*values: tuple[str, float]) -> list[dict[str, object]]:
+    return [{"since": since, "value": value} for since, value in values]
+
+
+def rewrite(figure: dict[str, Any], **number: Any) -> None:
+    """Give a figure its number another way: `value`, `low`/`high` or `values` in place of what it had."""
+    for key in ("value", "low", "high", "values"):
+        figure.pop(key, None)
+    figure.update(number)
 
 
 def test_repository_rates_parse_with_seed_figures() -> None:
@@ -100,6 +112,33 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
          "creator_rewards.min_age", "une seule valeur"),
         (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "sources[0].url", "adresse"),
         (lambda d: d.update(currency="EUR"), "currency", "USD"),
+        (lambda d: d["usd_to_eur"].update(value=20), "usd_to_eur.value", "entre 0,1 et 10"),
+        (lambda d: d["brand_deals"]["engagement_benchmark"].update(value=0),
+         "brand_deals.engagement_benchmark.value", "supérieure à 0"),
+        (lambda d: d["brand_deals"]["engagement_factor_max"].update(value=0.5), "brand_deals.engagement_factor_min",
+         "encadrer 1"),
+        (lambda d: d["niches"]["beauty"].update(rate=5), "niches.beauty.rate", "inconnu"),
+        (lambda d: d["milestones"]["creator_fund_end"].update(references=[]),
+         "milestones.creator_fund_end.references", "au moins"),
+        (lambda d: d["creator_rewards"]["min_age"].update(values=dated(("2024-01-01", 18))),
+         "creator_rewards.min_age", "soit"),
+        (lambda d: rewrite(d["creator_rewards"]["min_age"], values=dated(("2024-01-01", 18))),
+         "creator_rewards.min_age.values", "france.in_force_on"),
+        (lambda d: rewrite(d["france"]["income_tax_rates"][1], low=11, high=14), "france.income_tax_rates[1]",
+         "une seule valeur (`value`)"),
+        (lambda d: d["france"]["income_tax_rates"][1].update(value=0), "france.income_tax_rates", "sans doublon"),
+        (lambda d: rewrite(d["france"]["allowance_minimum"], low=300, high=305), "france.allowance_minimum",
+         "une seule valeur (`value` ou `values`)"),
+        (lambda d: d["france"]["categories"]["micro_bnc"]["turnover_ceiling"].update(
+            values=dated(("2026-01-01", 83600), ("2023-01-01", 77700))),
+         "france.categories.micro_bnc.turnover_ceiling.values[1].since", "la plus ancienne"),
+        (lambda d: d["france"]["categories"]["micro_bnc"]["turnover_ceiling"].update(
+            values=dated(("2027-01-01", 83600))), "france.categories.micro_bnc.turnover_ceiling.values", "en vigueur"),
+        (lambda d: d["france"]["categories"]["micro_bnc"]["social_contributions"].update(
+            values=dated(("2024-01-01", 123.1), ("2025-01-01", 24.6))),
+         "france.categories.micro_bnc.social_contributions.values[0].value", "pourcentage"),
+        (lambda d: d["france"]["categories"]["micro_bnc"]["vat_tolerance"].update(value=1000),
+         "france.categories.micro_bnc.vat_tolerance", "seuil majoré"),
     ],
 )
 def test_invalid_field_is_named_by_its_key_path(change: Any, path: str, problem: str) -> None:

@@ -1,44 +1,42 @@
-"""rates.schema.json: rates.yml follows it, and parse_rates rejects whatever it rejects."""
+"""rates.schema.json: written from the model, followed by rates.yml, and in step with parse_rates."""
 
 from __future__ import annotations
 
-import copy
 import json
+import subprocess
+import sys
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculator import RatesError, parse_rates
+from calculator.rates import rates_json
 from tests.conftest import RATES_TEXT, ROOT
+from tests.support.rates_paths import paths
 
-SCHEMA = json.loads((ROOT / "rates.schema.json").read_text(encoding="utf-8"))
+SCHEMA_FILE = ROOT / "rates.schema.json"
+SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-# As JSON sees it: dates as text, and YAML aliases turned into separate copies.
-DOCUMENT: dict[str, Any] = json.loads(json.dumps(yaml.safe_load(RATES_TEXT), default=str))
-
-
-def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += paths(value, (*prefix, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            found += paths(value, (*prefix, index))
-    return found
-
+# As JSON sees it, which is what the browser reads: dates as text, and YAML aliases turned into separate copies.
+DOCUMENT_TEXT = rates_json(RATES_TEXT)
+DOCUMENT: dict[str, Any] = json.loads(DOCUMENT_TEXT)
 
 PATHS = paths(DOCUMENT)[1:]
 REPLACEMENTS = [None, "", " ", "texte", -1, 0, 0.5, 7, 150, True, [], {}, "2025-02-30", "2024-02-29",
                 {"title": "x"}, {"x": 1}, "https://example.org", [{"title": "t"}]]
+BEYOND_SCHEMA = ["dépasse le haut", "déjà utilisée", "les paliers doivent aller", "palier inconnu", "encadrer 1",
+                 "sans doublon", "seuil majoré", "100 % du chiffre d'affaires", "les dates doivent aller",
+                 "aucune valeur n'est en vigueur"]
+"""What parse_rates rejects and JSON Schema cannot say: rules across fields (a range's low under its high,
+unique keys, tiers in order, price tables naming known tiers, engagement bounds around 1, the French rates
+together) and a schedule's dates, in order and one of them in force."""
 
 
-def mutate(document: dict[str, Any], path: tuple[Any, ...], operation: str, replacement: Any) -> dict[str, Any]:
-    changed = copy.deepcopy(document)
+def mutate(path: tuple[Any, ...], operation: str, replacement: Any) -> dict[str, Any]:
+    changed: dict[str, Any] = json.loads(DOCUMENT_TEXT)  # a fresh copy, faster than copy.deepcopy
     parent = changed
     for step in path[:-1]:
         parent = parent[step]
@@ -52,6 +50,14 @@ def mutate(document: dict[str, Any], path: tuple[Any, ...], operation: str, repl
     return changed
 
 
+def test_the_committed_schema_is_what_the_model_writes() -> None:
+    written = subprocess.run([sys.executable, "-m", "calculator.schema"], cwd=ROOT, capture_output=True,
+                             check=True).stdout.decode("utf-8")
+    assert written == SCHEMA_FILE.read_text(encoding="utf-8"), (
+        "rates.schema.json is not what calculator/rates.py describes; regenerate it with "
+        "`.venv/bin/python -m calculator.schema > rates.schema.json`")
+
+
 def test_the_editor_hint_points_to_the_schema() -> None:
     assert RATES_TEXT.startswith("# yaml-language-server: $schema=rates.schema.json\n")
 
@@ -62,20 +68,65 @@ def test_schema_is_valid_and_rates_follow_it() -> None:
 
 
 @pytest.mark.parametrize(
-    ("path", "replacement"),
-    [(("usd_to_eur", "as_of"), "2025-02-30"), (("creator_rewards", "rpm", 0, "low"), -1),
-     (("niches", "beauty", "affiliate_commission", 0, "high"), 150), (("currency",), "EUR"),
-     (("payout", "methods"), [])],
+    ("path", "operation", "replacement"),
+    [(("usd_to_eur", "as_of"), "replace", "2025-02-30"), (("creator_rewards", "rpm", 0, "low"), "replace", -1),
+     (("niches", "beauty", "affiliate_commission", 0, "high"), "replace", 150), (("currency",), "replace", "EUR"),
+     (("payout", "methods"), "replace", []), (("usd_to_eur", "value"), "replace", 0),
+     (("brand_deals", "engagement_benchmark", "value"), "replace", 0),
+     (("creator_rewards", "rpm", 0, "low"), "replace", 1e16), (("creator_rewards", "rpm", 0), "add_key", 1),
+     (("creator_rewards", "rpm", 0, "key"), "delete", None), (("niches",), "replace", {}),
+     (("sources", 1, "url"), "replace", "javascript:alert(1)"),
+     (("france", "categories", "micro_bnc", "turnover_ceiling", "values"), "replace", []),
+     (("france", "categories", "micro_bnc", "social_contributions", "values", 2, "value"), "replace", 150)],
 )
-def test_schema_rejects_known_mistakes(path: tuple[Any, ...], replacement: Any) -> None:
-    assert not VALIDATOR.is_valid(mutate(DOCUMENT, path, "replace", replacement))
+def test_schema_rejects_known_mistakes(path: tuple[Any, ...], operation: str, replacement: Any) -> None:
+    assert not VALIDATOR.is_valid(mutate(path, operation, replacement))
+
+
+def figure(**fields: Any) -> dict[str, Any]:
+    return {"label": "Un chiffre", "unit": "USD", "as_of": "2026-01-01", "references": [{"title": "t"}], **fields}
+
+
+@pytest.mark.parametrize(
+    ("path", "replacement", "accepted"),
+    [(("creator_rewards", "min_age"), figure(value=18), True),
+     (("creator_rewards", "min_age"), figure(low=16, high=18), False),  # a single value, not a range
+     (("creator_rewards", "min_age"), figure(values=[{"since": "2024-01-01", "value": 18}]), False),
+     (("subscriptions", "store_fee"), figure(low=15, high=30), True),
+     (("subscriptions", "store_fee"), figure(value=15, low=15, high=30), False),
+     (("subscriptions", "store_fee"), figure(low=15), False),
+     (("france", "allowance_minimum"), figure(values=[{"since": "2024-01-01", "value": 305}]), True),
+     (("france", "allowance_minimum"), figure(low=300, high=305), False),
+     (("subscriptions", "store_fee"), figure(value=15, references=[], assumption=True, rationale="Parce que."), True),
+     (("subscriptions", "store_fee"), figure(value=15, references=[]), False),
+     (("subscriptions", "store_fee"), figure(value=15, assumption=True), False),
+     (("subscriptions", "store_fee"), figure(value=15, rationale="Parce que."), False),
+     (("subscriptions", "store_fee"), figure(value=150, unit="percent"), False),
+     (("subscriptions", "store_fee"), figure(value=150, unit="USD"), True)],
+)
+def test_the_schema_knows_each_way_to_write_a_figure(path: tuple[Any, ...], replacement: dict[str, Any],
+                                                      accepted: bool) -> None:
+    changed = mutate(path, "replace", replacement)
+    assert VALIDATOR.is_valid(changed) is accepted
+    try:
+        parse_rates(json.dumps(changed))
+    except RatesError:
+        assert not accepted
+    else:
+        assert accepted
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(PATHS), st.sampled_from(["delete", "replace", "add_key"]), st.sampled_from(REPLACEMENTS))
-def test_parse_rates_rejects_what_the_schema_rejects(path: tuple[Any, ...], operation: str, replacement: Any) -> None:
-    changed = mutate(DOCUMENT, path, operation, replacement)
-    if VALIDATOR.is_valid(changed):
-        return
-    with pytest.raises(RatesError):
-        parse_rates(yaml.safe_dump(changed, allow_unicode=True))
+def test_parse_rates_and_the_schema_agree_on_a_changed_field(path: tuple[Any, ...], operation: str,
+                                                             replacement: Any) -> None:
+    changed = mutate(path, operation, replacement)
+    schema_accepts = VALIDATOR.is_valid(changed)  # stops at the first error: most changes have one
+    try:
+        parse_rates(json.dumps(changed, ensure_ascii=False))  # JSON is YAML: parse_rates reads it directly
+    except RatesError as error:
+        assert not schema_accepts or any(rule in error.problem for rule in BEYOND_SCHEMA), (
+            f"the schema accepts what parse_rates rejects: {error}")
+    else:
+        assert schema_accepts, ("parse_rates accepts what the schema rejects: "
+                                f"{[error.message for error in VALIDATOR.iter_errors(changed)]}")

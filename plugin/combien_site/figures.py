@@ -1,4 +1,4 @@
-"""MkDocs hook: every figure in the guide's Markdown comes from rates.yml or the calculator.
+"""The guide's figures: every figure in a page's Markdown comes from rates.yml or the calculator.
 
 Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They see:
 - `rates`: the parsed rates.yml (calculator.Rates), e.g. `{{ rates.creator_fund.rpm[0] | usd }}`;
@@ -10,7 +10,8 @@ Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They se
   `glance_table()`, `rpm_table()`, `stream_table(result, "creator_rewards")`, `parameters_table()`,
   `net_table(result)` (what is left in France), `goal_table([500, 1000], followers=…, …)`,
   `france_table()` (the French rates per category); the `schedule` filter writes a figure's
-  dated values (« 24,6 % depuis le 1er janvier 2025, puis 25,6 % depuis le 1er janvier 2026 »).
+  dated values (« 24,6 % depuis le 1er janvier 2025, puis 25,6 % depuis le 1er janvier 2026 »);
+- `asset(NAME)`: the address, from this page, of a content-hashed file (`config.extra.calculator`).
 
 Every parameter a page shows is recorded, and the page ends with the date its figures were
 last checked (the newest `as_of`). Undefined names fail the build (StrictUndefined).
@@ -19,24 +20,22 @@ last checked (the newest `as_of`). Undefined names fail the build (StrictUndefin
 from __future__ import annotations
 
 import datetime
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, parse_rates, requirements
+from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, requirements
+from calculator.inputs import goal_inputs
 from calculator.rates import Milestone
 from calculator.scenarios import load_scenario
 
-ROOT = Path(__file__).resolve().parent.parent
-RATES_FILE = Path(os.environ.get("COMBIEN_RATES_FILE", ROOT / "rates.yml"))
-CASES_DIR = ROOT / "scenarios"
+from .rates import LoadedRates
+
 NBSP = french.NBSP
 UNITS = {
     "USD": "$",
@@ -60,26 +59,16 @@ UNITS = {
     "EUR per year": "€ par an",
 }
 
-_state: dict[str, Any] = {}
 
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    rates = parse_rates(RATES_FILE.read_text(encoding="utf-8"))
-    _state["rates"] = rates
-    _state["by_path"] = rates.parameters_by_path()
-    return config
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    used: dict[str, Parameter] = {}
-    figures = Figures(_state["rates"], _state["by_path"], used, page)
-    figures.assets = config.extra.get("calculator", {})
+def render_page(markdown: str, page: Page, rates: LoadedRates, scenarios: Path, assets: Mapping[str, Any]) -> str:
+    """The page's Markdown with its figures written, its footnotes and the date they were checked."""
+    figures = Figures(rates.rates, rates.by_path, page, scenarios, assets)
     try:
         text = figures.environment.from_string(markdown).render(figures.context())
     except jinja2.TemplateError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
-    if used:
-        checked = max(parameter.as_of for parameter in used.values())
+    if figures.used:
+        checked = max(parameter.as_of for parameter in figures.used.values())
         text += (f"\n\nChiffres de cette page vérifiés pour la dernière fois le "
                  f"{french.date(checked)}, voir [Sources et méthode]"
                  f"({_relative(page, 'sources.md')}).\n{{: .cpt-checked data-checked=\"{checked.isoformat()}\" }}\n")
@@ -89,13 +78,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 class Figures:
     """The names a page's template sees; records each parameter it formats."""
 
-    def __init__(self, rates: Rates, by_path: dict[str, Parameter], used: dict[str, Parameter], page: Page) -> None:
+    def __init__(self, rates: Rates, by_path: dict[str, Parameter], page: Page, scenarios: Path,
+                 assets: Mapping[str, Any]) -> None:
         self.page = page
         self.cited: dict[Reference, int] = {}
-        self.assets: dict[str, Any] = {}
+        self.assets = assets
         self.rates = rates
         self.by_path = by_path
-        self.used = used
+        self.scenarios = scenarios
+        self.used: dict[str, Parameter] = {}
         self.environment = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
                                               keep_trailing_newline=True)
         filters: dict[str, Callable[..., str]] = {
@@ -171,9 +162,9 @@ class Figures:
         references = item.references if isinstance(item, Parameter | Milestone) else tuple(item)
         return ", ".join(f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*" for ref in references)
 
-    def asset(self, role: str) -> str:
-        """The content-hashed address of a file the runtime hook planned, for raw HTML in this page."""
-        return "../" * self.page.url.count("/") + str(self.assets[role])
+    def asset(self, name: str) -> str:
+        """The address from this page of a content-hashed file (`asset("builder_script")`), for raw HTML."""
+        return get_relative_url(str(self.assets[name]), self.page.url)
 
     def cite(self, item: Parameter | Milestone) -> str:
         """Footnote marks for the item's references; footnotes() lists them at the end of the page."""
@@ -201,11 +192,11 @@ class Figures:
 
     def requirements(self, target: float, **inputs: object) -> dict[str, Any]:
         """Goal mode; records the rates it rests on (those of the same inputs' estimate)."""
-        self.estimate(**{**inputs, "monthly_views": inputs.get("monthly_views", 0)})
+        self.estimate(**goal_inputs(inputs))
         return requirements(target, inputs, self.rates)
 
     def scenario(self, name: str) -> dict[str, Any]:
-        return self.estimate(**{str(k): v for k, v in load_scenario(CASES_DIR / f"{name}.yml").inputs.items()})
+        return self.estimate(**{str(k): v for k, v in load_scenario(self.scenarios / f"{name}.yml").inputs.items()})
 
     # --- tables -----------------------------------------------------------------
     def stream_table(self, result: dict[str, Any], name: str) -> str:
@@ -329,5 +320,5 @@ class Figures:
 
 
 def _relative(page: Page, target: str) -> str:
-    depth = page.file.src_uri.count("/")
-    return "../" * depth + target
+    """A Markdown link from `page` to the page whose source is `target` (MkDocs checks and rewrites it)."""
+    return get_relative_url(target, page.file.src_uri)

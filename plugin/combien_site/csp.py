@@ -1,7 +1,7 @@
-"""MkDocs hook: a strict Content Security Policy, as a meta tag, in every page the build writes.
+"""A strict Content Security Policy, as a meta tag, in every page the build writes.
 
 After Material has rendered a page (`on_post_page`; `on_post_template` for 404.html, which is a
-theme template, not a page), the hook hashes every inline script the browser would execute and
+theme template, not a page), the plugin hashes every inline script the browser would execute and
 puts, first in <head> (after `<meta charset>`, which must stay within the first 1024 bytes),
 before any script:
 
@@ -16,8 +16,8 @@ calculator's runtime list) are never executed and need no hash. Inline event han
 What a meta tag cannot carry (`frame-ancestors`, the worker script's own policy) is given as
 hosting headers in README ("Hosting headers"). With `navigation.instant`, Material would run a
 new page's inline scripts under the first page's policy: the build refuses that feature.
-Under `mkdocs serve` the meta tag is left out, since its live-reload script is inline and
-changes with every request.
+Under `mkdocs serve` the plugin leaves the meta tag out, since its live-reload script is inline
+and changes with every request.
 """
 
 from __future__ import annotations
@@ -27,14 +27,11 @@ import hashlib
 import html
 import logging
 import re
-from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 
-log = logging.getLogger("mkdocs.hooks.csp")
+log = logging.getLogger("mkdocs.plugins.combien_site.csp")
 
 # Everything but script-src, which gets the page's hashes. Material needs `data:` images (its
 # search and admonition icons are SVG data URLs in the stylesheet) and nothing inline for styles.
@@ -75,21 +72,13 @@ _HEAD = re.compile(r"<head(?=[\s>])" + _ATTRIBUTES + ">", re.IGNORECASE)
 _CHARSET = re.compile(r"\s*<meta\s+charset\s*=\s*[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
 _CSP_META = re.compile(r"<meta\b[^>]*http-equiv\s*=\s*[\"']?content-security-policy", re.IGNORECASE)
 
-_command: str | None = None
-
-
-def on_startup(command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-    global _command
-    _command = command
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """What the plugin's `on_config` checks for this job: a theme the per-page policy can work with."""
     if "navigation.instant" in (config.theme.get("features") or []):
-        raise PluginError("hooks/csp.py: navigation.instant runs each new page's inline scripts under the first "
-                          "page's Content Security Policy (one hash list per page); remove the feature or make "
-                          "the policy site-wide")
-    if _command == "serve":
-        log.info("Content Security Policy left out under `mkdocs serve` (its live-reload script is inline)")
+        raise PluginError("combien-site (csp.py): navigation.instant runs each new page's inline scripts under the "
+                          "first page's Content Security Policy (one hash list per page); remove the feature or "
+                          "make the policy site-wide")
     return config
 
 
@@ -135,7 +124,7 @@ def policy(page_html: str, where: str = "") -> str:
 def with_policy(page_html: str, where: str) -> str:
     """The page with its policy as the first child of <head>."""
     if _CSP_META.search(page_html):
-        log.warning(f"{where}: already has a Content-Security-Policy meta tag; hooks/csp.py writes it")
+        log.warning(f"{where}: already has a Content-Security-Policy meta tag; the combien-site plugin writes it")
         return page_html
     head = _HEAD.search(page_html)
     if head is None:
@@ -147,17 +136,3 @@ def with_policy(page_html: str, where: str) -> str:
     at = charset.end() if charset else head.end()
     meta = f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy(page_html, where), quote=False)}">'
     return page_html[:at] + meta + page_html[at:]
-
-
-@event_priority(-100)  # last: after every other hook or plugin has changed the page
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if _command == "serve":
-        return output
-    return with_policy(output, page.file.src_uri)
-
-
-@event_priority(-100)
-def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if _command == "serve" or not template_name.endswith(".html"):
-        return output_content
-    return with_policy(output_content, template_name)
