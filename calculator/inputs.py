@@ -231,15 +231,16 @@ def read_target(raw: object) -> float:
     return number
 
 
-_TRUE = {"true", "1", "on", "oui", "yes"}
-_FALSE = {"false", "0", "off", "non", "no"}
+YES_WORDS = ("true", "1", "on", "oui", "yes")
+"""What a yes/no input reads as yes, case and surrounding spaces aside (calculator/form.py gives them to the page)."""
+NO_WORDS = ("false", "0", "off", "non", "no")
 
 
 def _to_flag(key: str, raw: object) -> bool:
     if isinstance(raw, bool):
         return raw
-    if isinstance(raw, str) and raw.strip().lower() in _TRUE | _FALSE:
-        return raw.strip().lower() in _TRUE
+    if isinstance(raw, str) and raw.strip().lower() in (*YES_WORDS, *NO_WORDS):
+        return raw.strip().lower() in YES_WORDS
     shown = raw.strip() if isinstance(raw, str) else repr(raw)
     raise InputError(key, f"« {shown} » : indiquez oui ou non (true ou false).")
 

@@ -1,11 +1,13 @@
 // The calculator's worker: loads Pyodide once, then answers each request with what the
 // Python package says. It only moves data: every rule and message lives in calculator/.
 //
-// Page -> worker: {type: "init", pyodide, stdlib, lock, packages, rates, total, integrity} once,
-//                 then {type: "estimate", id, inputs, currency, target} (target: euros, or null
-//                 for the estimate itself).
+// Page -> worker: {type: "init", base, runtime} once (runtime: the build's list of files, site-relative,
+//                 with their sizes and sha256; partials/calculator-head.html posts it), then
+//                 {type: "estimate", id, inputs, currency, target} (target: euros, or null for the
+//                 estimate itself).
 // Worker -> page: {type: "progress", loaded, total} while downloading, {type: "ready"},
-//                 {type: "failed", message}, {type: "answer", id, answer},
+//                 {type: "failed", message} when it cannot start, {type: "answer", id, answer},
+//                 {type: "failed", id, message} when one answer fails,
 //                 {type: "csp", directive, blocked} for a Content Security Policy violation here.
 
 let session = null;
@@ -18,14 +20,22 @@ const failure = new Promise((_, reject) => {
 });
 failure.catch(() => {}); // handled where it is raced; never an "unhandled rejection" on its own
 
-async function start({ pyodide: pyodideURL, stdlib, lock, packages, rates, total, integrity }) {
+async function start({ base, runtime }) {
+  const absolute = (path) => new URL(path, base).href;
+  const { packages } = runtime;
+  const [pyodideURL, stdlib, lock, rates] = [runtime.pyodide, runtime.stdlib, runtime.lock, runtime.rates]
+    .map(absolute);
+  const total = Object.values(runtime.sizes).reduce((sum, size) => sum + size, 0);
+  const integrity = Object.fromEntries(
+    Object.entries(runtime.integrity).map(([path, sha256]) => [absolute(path), sha256]),
+  );
   checkDownloads(total, integrity);
   watchWebAssembly();
   const ratesText = fetch(rates).then((response) => response.text());
   ratesText.catch(() => {}); // a failed download is reported through `failure`
   const { loadPyodide } = await Promise.race([import(pyodideURL), failure]);
-  // The reduced standard library and a lock listing only our two wheels (built by
-  // hooks/pyodide_runtime.py); `packages` makes Pyodide fetch them while it boots.
+  // The reduced standard library and a lock listing only our two wheels (built by the
+  // combien-site plugin, plugin/combien_site/runtime.py); `packages` makes Pyodide fetch them while it boots.
   const pyodide = await Promise.race([
     loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} }),
     failure,
@@ -154,7 +164,7 @@ self.addEventListener("message", async ({ data }) => {
           : ready.answer(inputs, data.currency ?? "USD", String(data.target));
       self.postMessage({ type: "answer", id: data.id, answer: JSON.parse(answer) });
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error?.message ?? error) });
+      self.postMessage({ type: "failed", id: data.id, message: String(error?.message ?? error) });
     }
   }
 });

@@ -2,6 +2,10 @@
 // copies, and shows the script snippet at work in a preview. Values are only ever written
 // as text (the code blocks) or as attribute values escaped for HTML.
 
+const PREVIEW_PAUSE_MS = 800;
+// The preview is a whole widget (a new iframe, a new Pyodide): made once the blogger stops typing,
+// not at every keystroke.
+
 const form = document.querySelector("[data-embed-builder]");
 if (form) build(form);
 
@@ -37,7 +41,7 @@ function build(form) {
       `<iframe src="${escape(src)}" title="Calculateur de revenus TikTok" width="100%" height="1100" ` +
       `style="border:0" loading="lazy"></iframe>`;
     clearTimeout(timer);
-    timer = setTimeout(() => showPreview(entries), 800);
+    timer = setTimeout(() => showPreview(entries), PREVIEW_PAUSE_MS);
   }
 
   // The preview runs the very snippet above: embed.js reads the tag's data-* attributes.

@@ -1,0 +1,193 @@
+"""The calculator's form: each input as the widget shows it, and form text <-> value both ways.
+
+Text -> value is calculator.inputs' reading (French spacing and comma, the yes/no words), reached
+here through `value_of`; value -> text is `text_of`, the one rule that writes a value into the
+form: the initial form, the presets, the links tests build. A yes/no input is a checkbox: ticked
+it sends CHECKED, unticked nothing (blank reads as no); a link may tick it with any of
+inputs.YES_WORDS, which its field carries to the page (the page script holds no such rule).
+
+`widget()` gathers what overrides/partials/calculator-*.html show: the fields with their choices
+and initial text, the preset buttons, the query keys a link may carry, and the panel of the initial
+form computed now, so the page has real figures before Python starts in the browser. Pure Python
+and standard library, like the rest of the package (scenarios are read by the caller).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
+
+from .currency import CURRENCIES
+from .estimate import estimate
+from .goal import LEVERS
+from .inputs import INPUT_FIELDS, YES_WORDS, Group, InputError, InputField, Kind, choices, read_inputs
+from .rates import Rates
+from .render import render_result
+
+if TYPE_CHECKING:
+    from .scenarios import Scenario
+
+CHECKED = "true"
+"""What a ticked yes/no box sends (its `value`), and how a link or a preset writes yes; no is blank."""
+GOAL_TARGET = "1000"
+"""What the goal mode's target field holds for a new visitor (euros per month)."""
+EXTRA_QUERY_KEYS = ("currency", "target")
+"""What a link may give besides the inputs: the displayed currency, and the target that opens the goal mode."""
+GOAL_SOLVES = frozenset(lever.input_key for lever in LEVERS)
+"""The inputs the goal mode solves for, hidden while it is on (views, sponsored videos, diamonds)."""
+
+
+def text_of(value: object) -> str:
+    """A value as the form holds it: yes -> "true", no or none -> "", 20000.0 -> "20000", 2.6 -> "2.6".
+
+    Numbers are written so that inputs.py reads back the very same number (no exponent, no
+    rounding), in the plain form a link carries; readers may type « 2,6 » or « 10 000 » as well.
+    """
+    if value is None or value is False:
+        return ""
+    if value is True:
+        return CHECKED
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def texts_of(inputs: Mapping[str, object]) -> dict[str, str]:
+    """Inputs given as values (a scenario, a test case) as the form texts a link or the page carries."""
+    return {key: text_of(value) for key, value in inputs.items()}
+
+
+def initial_text(field: InputField) -> str:
+    """What a new visitor finds in the field: the required fields' example, the others' default."""
+    return text_of(field.initial if field.required else field.default)
+
+
+def initial_texts() -> dict[str, str]:
+    """The whole initial form, every input key with its text: what the page asks Python first."""
+    return {field.key: initial_text(field) for field in INPUT_FIELDS}
+
+
+def value_of(key: str, text: str, rates: Rates) -> object:
+    """What calculator.inputs reads from one field's text (the other fields as initially filled).
+
+    Raises InputError, with the message the page shows beside the field, when the text is not valid.
+    """
+    values, errors = read_inputs({**initial_texts(), key: text}, rates)
+    if values is None:
+        raise InputError(key, errors[key])
+    return getattr(values, key)
+
+
+def query_keys() -> tuple[str, ...]:
+    """Every key a link may carry to fill the form (/calculateur/?monthly_views=300000&currency=EUR)."""
+    return (*(field.key for field in INPUT_FIELDS), *EXTRA_QUERY_KEYS)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One choice of a <select>: the text sent, the French label shown, whether it is the initial one."""
+
+    value: str
+    label: str
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input as the widget shows it (overrides/partials/calculator-widget.html)."""
+
+    key: str
+    label: str
+    hint: str
+    kind: Kind
+    group: Group
+    required: bool
+    text: str
+    """The initial text (for a yes/no box: CHECKED when initially ticked, else blank)."""
+    options: tuple[Option, ...]
+    """For a choice: every valid value, from rates.yml, in its order."""
+    solved_by_goal: bool
+    """The goal mode solves for this input, so it is hidden while that mode is on."""
+    checked_text: str = CHECKED
+    yes_words: tuple[str, ...] = ()
+    """For a yes/no box: the texts that tick it when a link or a preset gives them (case and spaces aside)."""
+
+    @property
+    def checked(self) -> bool:
+        """A yes/no box ticked for a new visitor."""
+        return self.text == self.checked_text
+
+
+def form_field(field: InputField, rates: Rates) -> FormField:
+    text = initial_text(field)
+    options = tuple(Option(value, label, value == text) for value, label in choices(field, rates).items()) \
+        if field.kind == "choice" else ()
+    return FormField(key=field.key, label=field.label, hint=field.hint, kind=field.kind, group=field.group,
+                     required=field.required, text=text, options=options, solved_by_goal=field.key in GOAL_SOLVES,
+                     yes_words=YES_WORDS if field.kind == "flag" else ())
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A preset button: a scenario of scenarios/ marked `preset: true`, as the form texts it fills in."""
+
+    name: str
+    title: str
+    description: str
+    texts: dict[str, str]
+    """Every input key: a preset replaces whatever the previous one filled in."""
+
+
+class PresetError(ValueError):
+    """A preset's inputs are not valid: the build fails, naming the scenario and the field."""
+
+    def __init__(self, scenario: str, error: InputError) -> None:
+        super().__init__(f"{scenario}: {error}")
+        self.scenario = scenario
+        self.error = error
+
+
+def preset(scenario: Scenario, rates: Rates) -> Preset:
+    try:
+        estimate(scenario.inputs, rates)
+    except InputError as error:
+        raise PresetError(scenario.name, error) from None
+    texts = {}
+    for field in INPUT_FIELDS:
+        given = scenario.inputs.get(field.key)
+        # What the preset leaves out: required fields and choices keep their initial value, the
+        # other incomes are emptied (blank reads as zero).
+        kept = initial_text(field) if field.required or field.kind == "choice" else ""
+        texts[field.key] = kept if given is None else text_of(given)
+    return Preset(scenario.name, scenario.title, scenario.description, texts)
+
+
+@dataclass(frozen=True)
+class Widget:
+    """Everything the widget's templates show, from rates.yml, calculator.inputs and the scenarios."""
+
+    fields: tuple[FormField, ...]
+    presets: tuple[Preset, ...]
+    currencies: tuple[str, ...]
+    query_keys: tuple[str, ...]
+    goal_target: str
+    prerender: str
+    """The results panel of the initial form, computed at build time (calculator/render.py)."""
+
+    def template_values(self) -> dict[str, Any]:
+        """The same, as the mapping MkDocs' `config.extra.calculator` holds for the templates."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+
+def widget(rates: Rates, scenarios: Iterable[Scenario]) -> Widget:
+    """The widget for these rates; raises PresetError when a preset scenario has invalid inputs."""
+    result = estimate(initial_texts(), rates)
+    return Widget(
+        fields=tuple(form_field(field, rates) for field in INPUT_FIELDS),
+        presets=tuple(preset(scenario, rates) for scenario in scenarios if scenario.preset),
+        currencies=tuple(CURRENCIES),
+        query_keys=query_keys(),
+        goal_target=GOAL_TARGET,
+        prerender=render_result(result, result),
+    )

@@ -1,0 +1,124 @@
+// The calculator's worker, seen from the page, as in Pyodide's "Using Pyodide in a web worker":
+// one promise per request id, errors as data, and the worker's life told as events.
+//
+// The first worker is made by the head of the page (partials/calculator-head.html) before the
+// body is parsed, so Pyodide downloads while the page loads; what it says meanwhile waits in
+// window.cptCalculator.early. `connect()` takes it over, `restart()` makes a new one through the
+// same window.cptCalculator.start(), and window.cptCalculator.worker is always the current one.
+//
+// Events (CustomEvent, with `detail`): "progress" {loaded, total} while the runtime downloads,
+// "ready" once Python is up, "failed" {message} when it cannot start or an answer raised,
+// "crashed" {message, wasReady} when the worker died. A request the worker will never answer
+// (it failed, died or was replaced) is rejected with a WorkerUnavailable; its event says why.
+
+export const ANSWER_TIMEOUT_MS = 8000;
+// Python answers in milliseconds once it is up (p95 under 30 ms, docs/performance.md). A worker
+// that is gone (terminated, killed for memory) sends no event at all: this long a silence, even on
+// a slow phone, means it died.
+
+export class WorkerUnavailable extends Error {}
+
+export class CalculatorClient extends EventTarget {
+  #boot;
+  #worker = null;
+  #ready = false;
+  #nextId = 0;
+  #pending = new Map(); // id -> {resolve, reject, timer}
+
+  constructor(boot) {
+    super();
+    this.#boot = boot;
+  }
+
+  get ready() {
+    return this.#ready;
+  }
+
+  // Takes over the worker the head started, with what it said before this module was loaded.
+  connect() {
+    const worker = this.#boot.worker;
+    worker.onmessage = worker.onerror = null;
+    this.#adopt(worker);
+    for (const event of this.#boot.early.splice(0)) this.#heard(worker, event);
+  }
+
+  // A new worker (and a new Pyodide) in place of the current one, whatever state it is in.
+  restart() {
+    this.#giveUp("le calculateur redémarre");
+    this.#worker.terminate();
+    this.#adopt(this.#boot.start());
+  }
+
+  // Resolves with the worker's answer to {inputs, currency, target}: asked now, answered as soon as
+  // Python is up (the worker holds requests until then).
+  ask(question) {
+    const id = (this.#nextId += 1);
+    return new Promise((resolve, reject) => {
+      const request = { resolve, reject, timer: 0 };
+      this.#pending.set(id, request);
+      this.#worker.postMessage({ type: "estimate", id, ...question });
+      if (this.#ready) this.#watch(request);
+    });
+  }
+
+  #adopt(worker) {
+    this.#worker = worker;
+    this.#ready = false;
+    worker.addEventListener("message", (event) => this.#heard(worker, event));
+    worker.addEventListener("error", (event) => this.#heard(worker, event));
+  }
+
+  #heard(worker, event) {
+    if (worker !== this.#worker) return; // a replaced worker's last words
+    if (event.type === "error") {
+      event.preventDefault(); // not an uncaught error: the page says it, in French
+      this.#crashed(event.message || "le script du calculateur s'est arrêté");
+      return;
+    }
+    const data = event.data;
+    if (data.type === "progress") {
+      this.#emit("progress", { loaded: data.loaded, total: data.total });
+    } else if (data.type === "ready") {
+      this.#ready = true;
+      for (const request of this.#pending.values()) this.#watch(request);
+      this.#emit("ready");
+    } else if (data.type === "answer") {
+      this.#settle(data.id)?.resolve(data.answer);
+    } else if (data.type === "failed") {
+      if (data.id === undefined) this.#giveUp(data.message);
+      else this.#settle(data.id)?.reject(new WorkerUnavailable(data.message));
+      this.#emit("failed", { message: data.message });
+    } else if (data.type === "csp") {
+      console.error(`CSP violation in the calculator's worker: ${data.directive} ${data.blocked}`);
+    }
+  }
+
+  #crashed(message) {
+    const wasReady = this.#ready;
+    this.#ready = false;
+    this.#giveUp(message);
+    this.#emit("crashed", { message, wasReady });
+  }
+
+  #watch(request) {
+    clearTimeout(request.timer);
+    request.timer = setTimeout(() => this.#crashed("il ne répond plus"), ANSWER_TIMEOUT_MS);
+  }
+
+  #settle(id) {
+    const request = this.#pending.get(id);
+    if (!request) return undefined;
+    clearTimeout(request.timer);
+    this.#pending.delete(id);
+    return request;
+  }
+
+  // Every request still waiting is one this worker will not answer.
+  #giveUp(message) {
+    for (const id of [...this.#pending.keys()]) this.#settle(id).reject(new WorkerUnavailable(message));
+  }
+
+  #emit(type, detail = {}) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}

@@ -1,0 +1,251 @@
+// The calculator's view: reads the form, keeps the URL in step with it, and shows what comes
+// back (the panel, errors beside their fields, the status line, the progress bar, the polite
+// announcement). It holds no rule: what is valid, every figure and every message come from Python
+// (calculator/), and the initial texts, choices and yes/no words from calculator/form.py through
+// the markup. The elements it works on are README's "The page's DOM contract".
+
+export const ANNOUNCE_PAUSE_MS = 700;
+// Screen readers hear the new headline once the reader pauses, not at every keystroke: longer than
+// the gap between two keys of someone typing (100-300 ms), short enough to follow the last one.
+
+export const EMBED_MARGIN_PX = 24;
+// Room left below the widget in its iframe, so its last line never touches the host page's content.
+
+const HEIGHT_MESSAGE = { type: "combien-paie-tiktok:height", version: 1 }; // read by docs/embed.js
+
+export class CalculatorView {
+  #announceTimer = 0;
+
+  constructor(root) {
+    this.root = root;
+    this.form = root.querySelector("form");
+    // Calculator inputs only: the mode radios and the goal's target are [data-extra].
+    this.controls = [...this.form.querySelectorAll("input[name]:not([data-extra]), select[name]")];
+    this.currency = root.querySelector("[data-currency]");
+    this.target = this.form.querySelector("input[name=target]");
+    this.modes = [...this.form.querySelectorAll("input[name=cpt-mode]")];
+    this.status = root.querySelector("[data-status] [data-message]");
+    this.results = root.querySelector("[data-results]");
+    this.progress = root.querySelector("[data-progress]");
+    this.retry = root.querySelector("[data-retry]");
+    this.announcement = root.querySelector("[data-announce]");
+    this.defaultNote = root.querySelector("[data-default-note]");
+    this.embedded = root.hasAttribute("data-embed");
+  }
+
+  // --- the form -------------------------------------------------------------------------------
+
+  // Values from the link (/calculateur/?monthly_views=300000&currency=EUR) win over the initial
+  // ones; ?target=1000 opens the goal mode ("Objectif") with that target.
+  fill(query) {
+    for (const control of this.controls) {
+      if (query.has(control.name)) setText(control, query.get(control.name));
+    }
+    if (query.has("currency")) setText(this.currency, query.get("currency"));
+    if (query.has("target")) setText(this.target, query.get("target"));
+    this.setMode(query.has("target") ? "goal" : "estimate");
+  }
+
+  // A preset gives every input's text, so it replaces whatever was filled in before.
+  fillPreset(texts) {
+    for (const control of this.controls) setText(control, texts[control.name] ?? "");
+  }
+
+  // What Python is asked: every input as the form holds it, the displayed currency, the target in
+  // goal mode (null otherwise).
+  question() {
+    const inputs = Object.fromEntries(this.controls.map((control) => [control.name, textOf(control)]));
+    return { inputs, currency: this.currency.value, target: this.goal ? this.target.value : null };
+  }
+
+  // The link that reopens the page as it is now: what is filled in, and the target or the currency.
+  query() {
+    const filled = this.controls.map((control) => [control.name, textOf(control)]).filter(([, text]) => text !== "");
+    const params = new URLSearchParams(filled);
+    const initialCurrency = this.currency.options[0].value; // a link needs to name only another one
+    if (this.goal) params.set("target", this.target.value);
+    else if (this.currency.value !== initialCurrency) params.set("currency", this.currency.value);
+    return params;
+  }
+
+  get goal() {
+    return this.modes.some((radio) => radio.checked && radio.value === "goal");
+  }
+
+  // Goal mode shows the target; the stylesheet hides, through data-current-mode, the fields it
+  // solves for (views, videos, diamonds) and the currency, without touching what an embed hid.
+  setMode(mode) {
+    for (const radio of this.modes) radio.checked = radio.value === mode;
+    this.root.dataset.currentMode = mode;
+    for (const element of this.root.querySelectorAll("[data-goal-only]")) element.hidden = mode !== "goal";
+  }
+
+  onEdit(handler) {
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("input", handler);
+    this.form.addEventListener("change", handler);
+  }
+
+  onMode(handler) {
+    for (const radio of this.modes) radio.addEventListener("change", () => handler(radio.value));
+  }
+
+  onPreset(handler) {
+    for (const button of this.root.querySelectorAll("[data-preset]")) {
+      button.addEventListener("click", () => handler(JSON.parse(button.dataset.preset)));
+    }
+  }
+
+  onRetry(handler) {
+    this.retry.addEventListener("click", handler);
+  }
+
+  // --- what the page shows ----------------------------------------------------------------------
+
+  get failed() {
+    return this.root.dataset.state === "error";
+  }
+
+  get prerendered() {
+    return this.results.hasAttribute("data-prerendered");
+  }
+
+  // Typed before Python answered: the build-time figures no longer answer the form.
+  hidePrerendered() {
+    if (this.prerendered) document.documentElement.setAttribute("data-cpt-query", "");
+  }
+
+  busy() {
+    this.root.setAttribute("data-busy", "");
+  }
+
+  loading(note) {
+    this.retry.hidden = true;
+    this.root.dataset.state = "loading";
+    this.status.textContent = note;
+  }
+
+  showProgress(loaded, total) {
+    if (this.failed) return;
+    this.progress.hidden = false;
+    this.progress.value = Math.min(100, Math.round((100 * loaded) / total));
+    this.progress.textContent = `${this.progress.value} %`;
+  }
+
+  hideProgress() {
+    this.progress.hidden = true;
+  }
+
+  // Python's answer: the panel, or a French message beside each field at fault.
+  showAnswer(answer) {
+    this.#showErrors(answer.ok ? {} : answer.errors);
+    if (answer.ok) this.#showPanel(answer.html);
+    this.root.removeAttribute("data-busy");
+    this.root.dataset.state = "ready";
+    // From now on the panel answers the form: the build-time figures and the waiting note go.
+    if (this.prerendered) performance.mark("cpt-ready"); // read by scripts/bench
+    this.results.removeAttribute("data-prerendered");
+    this.root.querySelector("[data-pending]")?.remove();
+    this.defaultNote.hidden = true;
+    document.documentElement.removeAttribute("data-cpt-query");
+  }
+
+  // Nothing freezes: the form stays editable, the build-time figures stay, marked as such, and
+  // "Réessayer" is offered.
+  showFailure(message) {
+    this.root.dataset.state = "error";
+    this.root.removeAttribute("data-busy");
+    this.hideProgress();
+    this.status.textContent = `${message} Vérifiez votre connexion puis réessayez.`;
+    this.retry.hidden = false;
+    this.root.querySelector("[data-pending]")?.remove();
+    if (this.prerendered) {
+      document.documentElement.removeAttribute("data-cpt-query");
+      this.defaultNote.hidden = false;
+    } else {
+      this.results.replaceChildren(); // an answer to earlier input must not pass for the current one
+    }
+  }
+
+  #showErrors(errors) {
+    for (const control of [...this.controls, this.currency, this.target]) {
+      const key = control.name || control.dataset.key;
+      const message = errors[key];
+      const slot = this.root.querySelector(`[data-error-for="${key}"]`);
+      if (message) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+      slot.textContent = message ?? "";
+      slot.hidden = !message;
+    }
+    const keys = Object.keys(errors);
+    if (!keys.length) return;
+    // Never leave the previous numbers on screen as if they answered the new input.
+    this.results.replaceChildren();
+    const besideAField = (key) => key === "currency" || key === "target" || this.controls.some((c) => c.name === key);
+    const others = keys.filter((key) => !besideAField(key)).map((key) => errors[key]);
+    this.status.textContent = ["Corrigez le champ signalé pour voir l'estimation.", ...others].join(" ");
+  }
+
+  #showPanel(html) {
+    this.status.textContent = "";
+    // The panel's markup comes from Python (calculator/render.py), the same that is prerendered
+    // at build time, figures already written by calculator/french.py: nothing is reformatted here.
+    this.results.innerHTML = html;
+    clearTimeout(this.#announceTimer);
+    this.#announceTimer = setTimeout(() => {
+      this.announcement.textContent = this.results.querySelector("[data-total], [data-goal]")?.textContent ?? "";
+    }, ANNOUNCE_PAUSE_MS);
+  }
+
+  // --- /embed/ ----------------------------------------------------------------------------------
+
+  // Which fields to show (?fields=followers,monthly_views) and the palette (?theme=light|dark|auto).
+  applyEmbedOptions(query) {
+    const wanted = new Set((query.get("fields") ?? "").split(","));
+    if (this.controls.some((control) => wanted.has(control.name))) {
+      for (const control of this.controls) control.closest(".cpt-field").hidden = !wanted.has(control.name);
+      for (const group of this.root.querySelectorAll("fieldset")) {
+        group.hidden = ![...group.querySelectorAll(".cpt-field")].some((field) => !field.hidden);
+      }
+      this.root.querySelector(".cpt-presets")?.setAttribute("hidden", "");
+    }
+    const scheme = { light: "default", dark: "slate" }[query.get("theme")];
+    if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
+  }
+
+  // The widget's height, for embed.js in the host page, each time it changes.
+  reportHeight(host) {
+    let reported = 0;
+    new ResizeObserver(() => {
+      const height = Math.ceil(this.root.getBoundingClientRect().bottom + window.scrollY + EMBED_MARGIN_PX);
+      if (height === reported) return;
+      reported = height;
+      // The height is not a secret: any page may frame the widget, so any parent may read it.
+      host.postMessage({ ...HEIGHT_MESSAGE, height }, "*");
+    }).observe(this.root);
+  }
+}
+
+// A control's text as Python reads it: a yes/no box sends its value (calculator/form.py's
+// CHECKED) when ticked and nothing otherwise, which reads as no.
+function textOf(control) {
+  if (control.type === "checkbox") return control.checked ? control.value : "";
+  return control.value;
+}
+
+function setText(control, text) {
+  if (control.type === "checkbox") {
+    // Ticked by the words Python reads as yes (data-yes, from calculator.inputs), which ignores
+    // case and surrounding spaces.
+    control.checked = JSON.parse(control.dataset.yes).includes(text.trim().toLowerCase());
+    return;
+  }
+  if (control.tagName === "SELECT" && ![...control.options].some((option) => option.value === text)) {
+    // Keep what the link asked for visible, so Python can say why it is not a valid choice.
+    const option = document.createElement("option");
+    option.value = text;
+    option.textContent = text;
+    control.append(option);
+  }
+  control.value = text;
+}
