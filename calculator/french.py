@@ -11,7 +11,8 @@ Pure standard library: it runs in the browser under Pyodide too.
 from __future__ import annotations
 
 import datetime
-from decimal import ROUND_HALF_EVEN, Decimal
+import math
+from decimal import ROUND_HALF_EVEN, Context, Decimal
 
 NBSP = "\u00a0"
 """Between a figure and its unit (« 10 $ », « 24,6 % »)."""
@@ -23,12 +24,17 @@ MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "ao�
           "novembre", "décembre")
 MAX_DECIMALS = 4
 """Rates per 1 000 views or per diamond and the exchange rate need four decimals (0,8486); amounts, two."""
+_DIGITS = Context(prec=330)
+"""Enough digits to round any finite float to MAX_DECIMALS (the largest has 309 before the point): an error
+message may quote a huge number a reader typed (« 1e300 % n'est pas une tranche »)."""
 
 
 def number(value: float, *, cents: bool = False) -> str:
     """10000 -> '10 000', 0.5 -> '0,5', 0.84861 -> '0,8486'; with cents, at least two decimals: 0.5 -> '0,50'."""
+    if not math.isfinite(value):
+        return "infini" if value > 0 else "moins l'infini" if value < 0 else "pas un nombre"
     exact = Decimal(repr(float(value))) if isinstance(value, float) else Decimal(value)
-    rounded = exact.quantize(Decimal(1).scaleb(-MAX_DECIMALS), rounding=ROUND_HALF_EVEN)
+    rounded = exact.quantize(Decimal(1).scaleb(-MAX_DECIMALS), rounding=ROUND_HALF_EVEN, context=_DIGITS)
     sign = "-" if rounded < 0 else ""
     whole, _, decimals = f"{abs(rounded):f}".partition(".")
     decimals = decimals.rstrip("0")

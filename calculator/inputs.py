@@ -195,7 +195,9 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         valid = choices(field, rates)
         number = _to_number(field.key, raw.replace("%", "") if isinstance(raw, str) else raw)
         if f"{number:g}" not in valid:
-            raise InputError(field.key, f"« {french.percent(number)} » n'est pas une tranche du barème. "
+            # Quote what the reader typed (« 12,5 »), not a reformatted number (1e300 would fill the screen).
+            typed = raw.replace("%", "").strip() if isinstance(raw, str) else french.number(number)
+            raise InputError(field.key, f"« {typed}{french.NBSP}% » n'est pas une tranche du barème. "
                              f"Tranches possibles : {', '.join(valid.values())}.")
         return number
     if field.kind == "choice":

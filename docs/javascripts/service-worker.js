@@ -1,4 +1,4 @@
-// Service worker (served as /sw.js, written by hooks/pyodide_runtime.py with the list below
+// Service worker (served as /sw.js, written by plugin/combien_site/service_worker.py with the list below
 // filled in): after a first visit, the calculator starts without the network.
 //
 // - Files whose names carry a content hash (runtime, wheels, standard library, rates, page

@@ -202,7 +202,7 @@ def test_the_build_hashes_only_what_runs_and_refuses_inline_handlers(caplog: pyt
                  "<body><div title=\"<script>attribute()</script>\" onclick=\"three()\"></div>"
                  "<a href=\"javascript:four()\">x</a><textarea><script>text()</script></textarea></body></html>")
     csp = load_hook()
-    with caplog.at_level(logging.WARNING, logger="mkdocs.hooks.csp"):
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.combien_site.csp"):
         result = csp.with_policy(page_html, "x.md")
     warnings = [record.getMessage().split(" would")[0] for record in caplog.records]
     assert warnings == ["x.md: <div onclick=…>", "x.md: <a href=…>"]

@@ -66,11 +66,11 @@ def dialogs(page: Page) -> Iterator[list[str]]:
 
 
 def form_of(page: Page) -> dict[str, str]:
-    """What the page sends Python: every calculator input, a checkbox as "true" or ""."""
+    """What the page sends Python: every calculator input, a ticked checkbox as its own value, an unticked one blank."""
     form: dict[str, str] = page.eval_on_selector_all(
         "[data-calculator] form input[name]:not([data-extra]), [data-calculator] form select[name]",
         """controls => Object.fromEntries(controls.map(c =>
-            [c.name, c.type === "checkbox" ? (c.checked ? "true" : "") : c.value]))""",
+            [c.name, c.type === "checkbox" ? (c.checked ? c.value : "") : c.value]))""",
     )
     return form
 

@@ -11,8 +11,8 @@ from calculator import Rates, estimate, in_currency, requirements
 from calculator.form import initial_texts, texts_of
 from calculator.render import render_goal, render_result
 from calculator.scenarios import load_scenario
-from tests.conftest import ROOT
-from tests.e2e.conftest import READY
+from tests.support.calculator_page import READY, START_TIMEOUT_MS
+from tests.support.repository import ROOT
 
 # The browser's own parser writes both sides, so only a different DOM can make them differ.
 AS_PARSED = "html => { const box = document.createElement('div'); box.innerHTML = html; return box.innerHTML; }"
@@ -21,7 +21,7 @@ AS_PARSED = "html => { const box = document.createElement('div'); box.innerHTML 
 def panel_after_python(page: Page, url: str) -> str:
     """The panel once Python in the browser has answered the form (not the build-time figures)."""
     page.goto(url)
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("[data-results]")).not_to_have_attribute("data-prerendered", "")
     return page.inner_html("[data-results]")
 

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from playwright.sync_api import Frame, Page
 
 from calculator import INPUT_FIELDS, Rates, estimate
+from calculator.form import CHECKED, initial_text, texts_of
 from tests.support.browser import wait_until
 
 # The page's DOM contract (README): data-state says whether Python started, data-busy that an answer is due.
@@ -17,7 +18,7 @@ ERROR = "[data-calculator][data-state=error]"
 # How long a cold start may take: Pyodide's wasm compiles in the browser, slowly on a loaded machine.
 START_TIMEOUT_MS = 60_000
 # The form's initial values, as the page writes them.
-DEFAULTS = {field.key: f"{field.initial:g}" for field in INPUT_FIELDS if field.required}
+DEFAULTS = {field.key: initial_text(field) for field in INPUT_FIELDS if field.required}
 STREAM_COUNT = 7
 
 
@@ -51,24 +52,19 @@ def type_values(page: Page, values: dict[str, str]) -> None:
     page.wait_for_selector(READY)
 
 
-def form_text(value: Any) -> str:
-    """An input as the form holds it (and a link writes it): yes/no as "true" or ""."""
-    return ("true" if value else "") if isinstance(value, bool) else str(value)
-
-
 def query_of(inputs: dict[str, Any]) -> str:
-    """Inputs as a link's query."""
-    return urlencode({key: form_text(value) for key, value in inputs.items()})
+    """Inputs as a link's query (calculator.form writes each value as the form holds it)."""
+    return urlencode(texts_of(inputs))
 
 
 # Every calculator control to the given text, or back to what the page was served with, then one
 # input event: one answer for a whole set of inputs. Typing is tested on its own; this is for tests
 # that check many inputs on one page, where a reload would start Python again each time.
-_SET_FORM = """(form, inputs) => {
+_SET_FORM = """(form, [inputs, checked]) => {
   const controls = [...form.querySelectorAll("input[name]:not([data-extra]), select[name]")];
   for (const control of controls) {
     const value = inputs[control.name];
-    if (control.type === "checkbox") control.checked = value === undefined ? control.defaultChecked : value === "true";
+    if (control.type === "checkbox") control.checked = value === undefined ? control.defaultChecked : value === checked;
     else if (control.tagName === "SELECT") {
       const served = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
       control.value = value ?? served.value;
@@ -80,7 +76,7 @@ _SET_FORM = """(form, inputs) => {
 
 def set_form(page: Page, inputs: dict[str, Any]) -> None:
     """Give the form these inputs and its served values elsewhere; wait for Python's answer."""
-    page.locator("[data-calculator] form").evaluate(_SET_FORM, {key: form_text(value) for key, value in inputs.items()})
+    page.locator("[data-calculator] form").evaluate(_SET_FORM, [texts_of(inputs), CHECKED])
     page.wait_for_selector(READY)
 
 

@@ -22,7 +22,7 @@ from calculator.form import (
 from calculator.inputs import FIELDS_BY_KEY, LARGEST, NO_WORDS, YES_WORDS
 from calculator.render import render_result
 from calculator.scenarios import Scenario, load_scenarios
-from tests.conftest import ROOT
+from tests.support.repository import ROOT
 
 SCENARIOS = load_scenarios(ROOT / "scenarios")
 NUMBER_KEYS = [field.key for field in INPUT_FIELDS if field.kind in ("integer", "decimal", "percent")]

@@ -30,6 +30,13 @@ def test_examples_readers_see() -> None:
     assert french.short_date(datetime.date(2026, 1, 5)) == "05/01/2026"
 
 
+def test_any_number_a_reader_types_can_be_quoted_back() -> None:
+    """Error messages quote what was typed: a huge or non-finite number must not crash the formatter."""
+    assert french.percent(1e300).startswith("1\u202f000\u202f000")
+    assert french.number(-2.5) == "-2,5"
+    assert french.number(float("inf")) == "infini" and french.number(float("nan")) == "pas un nombre"
+
+
 @given(AMOUNTS, st.booleans())
 def test_numbers_follow_babels_french_patterns(value: float, cents: bool) -> None:
     pattern = "#,##0.00##" if cents else "#,##0.####"

@@ -169,3 +169,13 @@ def test_bad_targets_are_rejected_in_french(target: str, message: str) -> None:
 def test_goal_accepts_french_spacing_and_a_euro_sign() -> None:
     creator = {"followers": 50000, "age": 30, "video_seconds": 90}
     assert requirements("1 000 €", creator, RATES) == requirements(1000, creator, RATES)
+
+
+@pytest.mark.parametrize(("typed", "quoted"), [("12,5", "12,5"), ("12,5 %", "12,5"), (12.5, "12,5"), ("1e300", "1e300"),
+                                               ("inf", "inf")])
+def test_a_rate_that_is_no_bracket_is_quoted_as_typed(typed: object, quoted: str) -> None:
+    with pytest.raises(InputError) as error:
+        estimate({"followers": 1, "age": 30, "monthly_views": 1, "video_seconds": 90, "marginal_tax_rate": typed},
+                 RATES)
+    assert error.value.key == "marginal_tax_rate"
+    assert error.value.message.startswith(f"« {quoted}\u00a0% » n'est pas une tranche du barème. Tranches possibles")
