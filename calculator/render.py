@@ -71,8 +71,7 @@ def _net(net: dict[str, Any]) -> str:
                 f'<tbody>{rows}</tbody></table>')
     for warning in net["warnings"]:
         html.append(f'<p class="cpt-warning" data-warning="{escape(warning["code"])}">{escape(warning["message"])}</p>')
-    simulators = " et ".join(f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>'
-                             for ref in net["simulators"] if ref["url"])
+    simulators = " et ".join(_link(ref) for ref in net["simulators"] if ref["url"])
     html.append(f'<p class="cpt-disclaimer">Estimation, pas un conseil fiscal : vérifiez avec les simulateurs '
                 f'officiels ({simulators}). Taux en vigueur au {french.date(net["in_force_on"])}, '
                 f'dollars convertis au taux du {french.date(net["exchange_rate"]["as_of"])}.</p>')
@@ -91,11 +90,13 @@ def _rate_value(rate: dict[str, Any]) -> str:
 
 
 def _links(references: list[dict[str, Any]]) -> str:
-    return " ; ".join(
-        f'<a href="{escape(ref["url"])}" rel="noopener noreferrer">{escape(ref["title"])}</a>' if ref["url"]
-        else escape(ref["title"])
-        for ref in references
-    )
+    return " ; ".join(_link(ref) for ref in references)
+
+
+def _link(reference: dict[str, Any]) -> str:
+    """A reference as a link, or its title alone when it has no address (a décret cited by its title)."""
+    title = escape(reference["title"])
+    return f'<a href="{escape(reference["url"])}" rel="noopener noreferrer">{title}</a>' if reference["url"] else title
 
 
 def render_goal(goal: dict[str, Any]) -> str:
