@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from .currency import CURRENCIES
 from .estimate import estimate
 from .goal import LEVERS
-from .inputs import INPUT_FIELDS, YES_WORDS, Group, InputError, InputField, Kind, choices, read_inputs
+from .inputs import INPUT_FIELDS, YES_WORDS, Group, InputError, InputField, Kind, choices, read_inputs, validate_inputs
 from .rates import Rates
 from .render import render_result
 
@@ -150,7 +150,7 @@ class PresetError(ValueError):
 
 def preset(scenario: Scenario, rates: Rates) -> Preset:
     try:
-        estimate(scenario.inputs, rates)
+        validate_inputs(scenario.inputs, rates)  # read, not calculated: only its errors matter here
     except InputError as error:
         raise PresetError(scenario.name, error) from None
     texts = {}
