@@ -6,9 +6,9 @@ Names, versions, dependencies and import names come from each wheel's own metada
 
 from __future__ import annotations
 
-import hashlib
 import json
 import posixpath
+from collections.abc import Callable
 from typing import Any
 
 from packaging.utils import canonicalize_name
@@ -16,8 +16,9 @@ from packaging.utils import canonicalize_name
 from .wheel import Wheel
 
 
-def lock_file(wheels: dict[str, Wheel], info: dict[str, Any], folder: str) -> bytes:
-    """The lock for `wheels` (by their URL in the site), to be served from `folder`: file names are relative to it."""
+def lock_file(wheels: dict[str, Wheel], sha256: Callable[[str], str], info: dict[str, Any], folder: str) -> bytes:
+    """The lock for `wheels` (by their URL in the site), to be served from `folder`: file names are relative to it.
+    `sha256(url)` is the digest the site already computed for the wheel it serves there."""
     packages = {}
     for url, wheel in wheels.items():
         packages[wheel.name] = {
@@ -25,7 +26,7 @@ def lock_file(wheels: dict[str, Wheel], info: dict[str, Any], folder: str) -> by
             "version": wheel.version,
             "file_name": posixpath.relpath(url, folder),
             "install_dir": "site",
-            "sha256": hashlib.sha256(wheel.path.read_bytes()).hexdigest(),
+            "sha256": sha256(url),
             "package_type": "package",
             "imports": list(wheel.imports),
             "depends": sorted(canonicalize_name(requirement.name) for requirement in wheel.requires),

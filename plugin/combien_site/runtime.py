@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from calculator.rates import rates_json
-
 from .assets import Assets
 from .bytecode import compiled_wheels
 from .lock import lock_file
@@ -47,11 +45,11 @@ def plan_runtime(rates: LoadedRates, pyodide: Pyodide, project: Path, dependency
     runtime = {name: assets.add(f"{folder}/{name}", pyodide.package / name) for name in RUNTIME_FILES}
     stdlib_url = assets.add_hashed(f"{folder}/python_stdlib.zip", stdlib)
     wheel_urls = {assets.add_in_hashed_folder(WHEELS, wheel.path.name, wheel.path): wheel for wheel in compiled}
-    lock_url = assets.add_hashed(f"{WHEELS}/pyodide-lock.json", lock_file(wheel_urls, pyodide.lock_info, WHEELS))
-    # The worker reads the JSON form (same document, parsed in a few ms instead of a few hundred);
-    # rates.yml itself is published next to it for readers.
+    lock = lock_file(wheel_urls, lambda url: assets[url].sha256, pyodide.lock_info, WHEELS)
+    lock_url = assets.add_hashed(f"{WHEELS}/pyodide-lock.json", lock)
+    # The worker reads the JSON form; rates.yml itself is published next to it for readers.
     assets.add_hashed("assets/rates.yml", rates.text.encode())
-    rates_url = assets.add_hashed("assets/rates.json", rates_json(rates.text).encode())
+    rates_url = assets.add_hashed("assets/rates.json", rates.json.encode())
     fetched = (runtime["pyodide.asm.wasm"], stdlib_url, lock_url, rates_url, *wheel_urls)
     return Runtime(wheels=compiled, description={
         "pyodide": runtime["pyodide.mjs"],
