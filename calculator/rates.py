@@ -47,10 +47,10 @@ class RatesError(ValueError):
 # a seventh of a frozen dataclass to create. Those without fields are plain classes, so that they do not
 # all equal the empty tuple (typing caches `Annotated[...]` by its arguments' equality).
 class TextShape(NamedTuple):
-    """Non-empty text; it must start with one of `starts_with`, or be `only`, when they are given."""
+    """Non-empty text; it must start with one of `starts_with`, or be one of `one_of`, when they are given."""
 
     starts_with: tuple[str, ...] = ()
-    only: str | None = None
+    one_of: tuple[str, ...] = ()
     problem: str = ""
     """What is wrong when it does not, formatted with the text as `value`."""
 
@@ -145,14 +145,24 @@ Shape: TypeAlias = (TextShape | NumberShape | DateShape | FlagShape | FigureShap
 Url: TypeAlias = Annotated[str, TextShape(starts_with=("https://", "http://"),
                                           problem="adresse web attendue, pas {value!r}")]
 NameInTable: TypeAlias = Annotated[str, TableKey()]
+EVIDENCE: tuple[str, ...] = ("official", "press", "study", "vendor", "seed", "unverified")
+"""How much a reference proves, best first: `official` (TikTok's help centre, newsroom, Creator Academy;
+URSSAF, service-public, Légifrance, impots.gouv), `press` (a named outlet reporting with its own sources),
+`study` (a survey or report with a stated sample), `vendor` (SEO, agency or calculator pages), `seed` (the
+seed article), `unverified` (no address, or the page cannot be found)."""
+Evidence: TypeAlias = Annotated[str, TextShape(one_of=EVIDENCE, problem="{value!r} n'est pas un niveau de preuve : "
+                                               + ", ".join(EVIDENCE))]
 
 
 @dataclass(frozen=True)
 class Reference:
-    """A source: its title, and its address when it has one (the seed article is cited by title alone)."""
+    """A source: its title, its address when it has one (the seed article is cited by title alone), how much
+    it proves (`evidence`, see EVIDENCE) and the date it was published when it gives one."""
 
     title: str
     url: Url | None
+    evidence: Evidence | None
+    published: datetime.date | None
 
 
 @dataclass(frozen=True)
@@ -401,7 +411,8 @@ class Rates:
 
     sources: tuple[Reference, ...]
     """Every reference, written once with a YAML anchor and cited through aliases."""
-    currency: Annotated[str, TextShape(only="USD", problem="seule la devise USD est prise en charge, pas {value!r}")]
+    currency: Annotated[str, TextShape(one_of=("USD",),
+                                       problem="seule la devise USD est prise en charge, pas {value!r}")]
     usd_to_eur: Annotated[Single, Between("un dollar vaut entre 0,1 et 10 euros, pas {value:g} (faute de frappe ?)",
                                           minimum=0.1, maximum=10)]
     milestones: Mapping[str, Milestone]
@@ -600,12 +611,12 @@ def _flag(value: object, path: str, on: datetime.date | None = None) -> bool:
 
 
 def _text_reader(shape: TextShape) -> Reader:
-    if not shape.starts_with and shape.only is None:
+    if not shape.starts_with and not shape.one_of:
         return _text
 
     def read(value: object, path: str, on: datetime.date | None) -> str:
         text = _text(value, path)
-        if not (text == shape.only if shape.only is not None else text.startswith(shape.starts_with)):
+        if not (text in shape.one_of if shape.one_of else text.startswith(shape.starts_with)):
             raise RatesError(path, shape.problem.format(value=text))
         return text
 

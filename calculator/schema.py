@@ -73,8 +73,8 @@ class _Writer:
 
     def schema(self, shape: Shape) -> JsonSchema:
         if isinstance(shape, TextShape):
-            if shape.only is not None:
-                return {"const": shape.only}
+            if shape.one_of:
+                return {"const": shape.one_of[0]} if len(shape.one_of) == 1 else {"enum": list(shape.one_of)}
             if shape.starts_with:
                 return {"type": "string", "pattern": f"^(?:{'|'.join(map(re.escape, shape.starts_with))})"}
             return {"type": "string", "pattern": r"\S"}
