@@ -3,6 +3,7 @@ CPython answers for the same inputs: the tests compare the two."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,12 +12,16 @@ from playwright.sync_api import Frame, Page
 from calculator import INPUT_FIELDS, Rates, estimate
 from calculator.form import CHECKED, initial_text, texts_of
 from tests.support.browser import wait_until
+from tests.support.repository import ROOT
 
 # The page's DOM contract (README): data-state says whether Python started, data-busy that an answer is due.
 READY = "[data-calculator][data-state=ready]:not([data-busy])"
 ERROR = "[data-calculator][data-state=error]"
 # How long a cold start may take: Pyodide's wasm compiles in the browser, slowly on a loaded machine.
 START_TIMEOUT_MS = 60_000
+# How long the page waits for an answer before it calls the worker dead, as calculator-client.mjs says.
+ANSWER_TIMEOUT_MS = int(re.findall(r"export const ANSWER_TIMEOUT_MS = (\d+);",
+                                   (ROOT / "docs/javascripts/calculator-client.mjs").read_text("utf-8"))[0])
 # The form's initial values, as the page writes them.
 DEFAULTS = {field.key: initial_text(field) for field in INPUT_FIELDS if field.required}
 STREAM_COUNT = 7
