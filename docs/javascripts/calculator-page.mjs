@@ -13,8 +13,12 @@ const [{ CalculatorClient }, { CalculatorView }] = await Promise.all([
 ]);
 
 // After this visit, the page and everything it loads come from the cache when offline (sw.js).
-if ("serviceWorker" in navigator && window.parent === window) {
-  navigator.serviceWorker.register(new URL("sw.js", boot.base)).catch(() => {});
+// Registered once Python has started: the worker's precache would otherwise download the runtime a
+// second time while the first figure is still being computed. Registering again is a no-op.
+function keepAnOfflineCopy() {
+  if ("serviceWorker" in navigator && window.parent === window) {
+    navigator.serviceWorker.register(new URL("sw.js", boot.base)).catch(() => {});
+  }
 }
 
 class CalculatorPage {
@@ -46,7 +50,10 @@ class CalculatorPage {
 
     const client = this.#client;
     client.addEventListener("progress", ({ detail }) => view.showProgress(detail.loaded, detail.total));
-    client.addEventListener("ready", () => view.hideProgress());
+    client.addEventListener("ready", () => {
+      view.hideProgress();
+      keepAnOfflineCopy();
+    });
     client.addEventListener("failed", ({ detail }) =>
       view.showFailure(`Le calculateur n'a pas pu démarrer : ${detail.message}.`));
     client.addEventListener("crashed", ({ detail }) => this.#crashed(detail));
