@@ -101,7 +101,7 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
         counted = "" if stream["in_total"] else " (pour comparaison, hors total)"
         lines.append(f"{stream['label']}{counted} : {amount(stream['low'])} à {amount(stream['high'])}")
         extremes = stream["extremes"]
-        if stream["eligible"]:
+        if stream["eligible"] and extremes["high"] > 0:  # nothing to weigh in a stream that pays nothing
             wider = ("" if (extremes["low"], extremes["high"]) == (stream["low"], stream["high"])
                      else f" ; de {amount(extremes['low'])} à {amount(extremes['high'])} selon toutes les sources")
             lines.append(f"  Fiabilité : {french.confidence(stream['confidence'])}{wider}")

@@ -136,7 +136,7 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
             f'<p class="cpt-amount">{span(shown)} par mois</p>']
     if not stream["eligible"]:
         html.append(f'<p class="cpt-ineligible">Non éligible : {escape(" ".join(shown["reasons"]))}</p>')
-    else:
+    elif shown["extremes"]["high"] > 0:  # nothing to weigh in a stream that pays nothing
         extremes = shown["extremes"]
         wider = ("" if (extremes["low"], extremes["high"]) == (shown["low"], shown["high"])
                  else f" ; de {span(extremes)} selon toutes les sources")

@@ -16,8 +16,7 @@ from calculator import INPUT_FIELDS, estimate, in_currency, parse_rates
 from calculator.inputs import FIELDS_BY_KEY
 from calculator.rates import EVIDENCE, Parameter, Reference, evidence_class
 from calculator.results import NoDetails
-from calculator.streams import STREAMS, StreamModule
-from calculator.streams.shape import SourcedRange, stream
+from calculator.streams import STREAMS, StreamModule, shape
 from tests.support.repository import RATES_TEXT
 from tests.support.strategies import creator_inputs, tax_situations
 
@@ -73,7 +72,8 @@ def numbers(data: Any, path: str = "") -> Iterator[tuple[str, float]]:
 
 # What README calls money in an estimate: the streams' amounts, their sourced ranges, what viewers, buyers,
 # customers and subscribers paid, the total and the payout's amounts. The net block is in euros already.
-MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.extremes|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
+MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.extremes"
+                   r"|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
                    r"\.(low|high)|\.total\.(low|high)|\.payout\.(minimum|tiktok_monthly)\.(low|high)"
                    r"|\.payout\.daily_limit")
 
@@ -192,13 +192,13 @@ def test_the_headline_lies_within_the_extremes_and_rests_on_the_best_evidence_th
                 assert result["low"] <= entry["low"] and entry["high"] <= result["high"], (name, entry["key"])
 
 
-def sourced(grade: str, low: float, high: float, index: int) -> SourcedRange:
+def sourced(grade: str, low: float, high: float, index: int) -> shape.SourcedRange:
     """A range from a parameter whose one reference has this grade."""
     reference = Reference(title=f"source {index}", url=None, evidence=grade, published=None)
     parameter = Parameter(path=f"test[{index}]", key=f"k{index}", label=f"source {index}", unit="USD", low=low,
                           high=high, is_range=True, as_of=RATES.usd_to_eur.as_of, references=(reference,),
                           assumption=False, rationale=None)
-    return SourcedRange(parameter, low, high)
+    return shape.SourcedRange(parameter, low, high)
 
 
 amounts = st.tuples(st.floats(0, 10**6), st.floats(0, 10**6)).map(sorted)
@@ -206,8 +206,8 @@ graded_ranges = st.lists(st.tuples(st.sampled_from(EVIDENCE), amounts), min_size
 
 
 def built(items: list[tuple[str, list[float]]]) -> Any:
-    return stream("test", [sourced(grade, low, high, index) for index, (grade, (low, high)) in enumerate(items)], [],
-                  inputs_used=[], paid_by="tiktok", details=NoDetails())
+    ranges = [sourced(grade, low, high, index) for index, (grade, (low, high)) in enumerate(items)]
+    return shape.stream("test", ranges, [], inputs_used=[], paid_by="tiktok", details=NoDetails())
 
 
 @SHARED
