@@ -100,9 +100,16 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
     for stream in result["streams"].values():
         counted = "" if stream["in_total"] else " (pour comparaison, hors total)"
         lines.append(f"{stream['label']}{counted} : {amount(stream['low'])} à {amount(stream['high'])}")
+        extremes = stream["extremes"]
+        if stream["eligible"] and extremes["high"] > 0:  # nothing to weigh in a stream that pays nothing
+            wider = ("" if (extremes["low"], extremes["high"]) == (stream["low"], stream["high"])
+                     else f" ; de {amount(extremes['low'])} à {amount(extremes['high'])} selon toutes les sources")
+            lines.append(f"  Fiabilité : {french.confidence(stream['confidence'])}{wider}")
         for entry in stream["ranges"]:
-            flagged = " [hypothèse]" if entry["assumption"] else ""
-            lines.append(f"  - {entry['source']}{flagged} : {amount(entry['low'])} à {amount(entry['high'])}")
+            flags = [*(["hypothèse"] if entry["assumption"] else []), french.evidence(entry["evidence"]),
+                     *([] if entry["in_headline"] else ["hors fourchette retenue"])]
+            lines.append(f"  - {entry['source']} [{', '.join(flags)}] : {amount(entry['low'])} à "
+                         f"{amount(entry['high'])}")
         for reason in stream["reasons"]:
             lines.append(f"  Non éligible : {reason}")
     total = result["total"]

@@ -29,6 +29,24 @@ _DIGITS = Context(prec=330)
 message may quote a huge number a reader typed (« 1e300 % n'est pas une tranche »)."""
 
 
+EVIDENCE = {"official": "source officielle", "press": "presse", "study": "étude", "vendor": "site commercial",
+            "seed": "article source", "unverified": "non vérifiée"}
+"""How a reference's or a range's `evidence` (calculator.rates.EVIDENCE) reads."""
+CONFIDENCE = {"high": "élevée (sources officielles)", "medium": "moyenne (presse ou études)",
+              "low": "faible (sites commerciaux ou article source)", "unverified": "non vérifiée"}
+"""How a stream's `confidence` reads, after « Fiabilité : »."""
+
+
+def evidence(grade: str) -> str:
+    """'press' -> 'presse'."""
+    return EVIDENCE.get(grade, grade)
+
+
+def confidence(level: str) -> str:
+    """'medium' -> 'moyenne (presse ou études)'."""
+    return CONFIDENCE.get(level, level)
+
+
 def number(value: float, *, cents: bool = False) -> str:
     """10000 -> '10 000', 0.5 -> '0,5', 0.84861 -> '0,8486'; with cents, at least two decimals: 0.5 -> '0,50'."""
     if not math.isfinite(value):

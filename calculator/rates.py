@@ -150,6 +150,9 @@ EVIDENCE: tuple[str, ...] = ("official", "press", "study", "vendor", "seed", "un
 URSSAF, service-public, Légifrance, impots.gouv), `press` (a named outlet reporting with its own sources),
 `study` (a survey or report with a stated sample), `vendor` (SEO, agency or calculator pages), `seed` (the
 seed article), `unverified` (no address, or the page cannot be found)."""
+STRONG: frozenset[str] = frozenset({"official", "press", "study"})
+WEAK: frozenset[str] = frozenset({"vendor", "seed"})
+"""The classes a stream's headline is chosen by (`evidence_class`): strong, weak, then unverified."""
 Evidence: TypeAlias = Annotated[str, TextShape(one_of=EVIDENCE, problem="{value!r} n'est pas un niveau de preuve : "
                                                + ", ".join(EVIDENCE))]
 
@@ -161,7 +164,7 @@ class Reference:
 
     title: str
     url: Url | None
-    evidence: Evidence | None
+    evidence: Evidence
     published: datetime.date | None
 
 
@@ -193,10 +196,34 @@ class Parameter:
     assumption: bool
     rationale: str | None
     schedule: tuple[DatedValue, ...] = ()
+    stated_evidence: str | None = None
+    """The figure's own `evidence`, when its best reference does not back the figure itself (never better)."""
 
     @property
     def value(self) -> float:
         return self.low
+
+    @property
+    def evidence(self) -> str:
+        """How much the figure is proven: its stated `evidence`, else the best grade of its references, where
+        the seed article counts only when it is the sole reference (what it relays from another source is
+        worth what that source is worth); `unverified` without references."""
+        if self.stated_evidence is not None:
+            return self.stated_evidence
+        return best_evidence(self.references)
+
+
+def best_evidence(references: tuple["Reference", ...]) -> str:
+    """The best grade among the references (EVIDENCE order), the seed ignored when any other is there."""
+    grades = [reference.evidence for reference in references]
+    if len(grades) > 1:
+        grades = [grade for grade in grades if grade != "seed"] or grades
+    return min(grades, key=EVIDENCE.index, default="unverified")
+
+
+def evidence_class(grade: str) -> int:
+    """0 for strong evidence (official, press, study), 1 for weak (vendor, seed), 2 for unverified."""
+    return 0 if grade in STRONG else 1 if grade in WEAK else 2
 
 
 # parse_rates reads a figure's fields by this record's shape, then turns them into a Parameter.
@@ -217,6 +244,9 @@ class WrittenFigure:
     references: tuple[Reference, ...]
     assumption: bool | None = None
     rationale: str | None = None
+    evidence: Evidence | None = None
+    """Only when the best reference does not itself give the figure (it is cited for context): the grade of
+    what does, never better than the references' (`Parameter.evidence`)."""
 
 
 Single: TypeAlias = Annotated[Parameter, FigureShape(("value",))]
@@ -439,7 +469,7 @@ class Rates:
         unique: dict[tuple[object, ...], Parameter] = {}
         for parameter in self.parameters_by_path().values():
             content = (parameter.label, parameter.unit, parameter.low, parameter.high, parameter.as_of,
-                       parameter.references, parameter.assumption)
+                       parameter.references, parameter.assumption, parameter.stated_evidence)
             unique.setdefault(content, parameter)
         return list(unique.values())
 
@@ -765,9 +795,13 @@ def _figure_reader(shape: FigureShape) -> Reader:
             raise RatesError(path, single)
         if shape.within is not None and not shape.within.holds(low):
             raise RatesError(f"{path}.value", shape.within.problem.format(value=low))
+        stated = written["evidence"]
+        if stated is not None and EVIDENCE.index(stated) < EVIDENCE.index(best_evidence(references)):
+            raise RatesError(f"{path}.evidence", f"un chiffre ne peut pas être mieux prouvé ({stated}) que sa "
+                             f"meilleure référence ({best_evidence(references)})")
         return Parameter(path=path, key=written["key"], label=written["label"], unit=written["unit"], low=low,
                          high=high, is_range=forms == ["range"], as_of=written["as_of"], references=references,
-                         assumption=assumption, rationale=rationale, schedule=schedule)
+                         assumption=assumption, rationale=rationale, schedule=schedule, stated_evidence=stated)
 
     return read
 

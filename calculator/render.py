@@ -130,16 +130,25 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
     title = shown["label"] if stream["in_total"] else f"{shown['label']} (pour comparaison, hors total)"
     eligible = "true" if stream["eligible"] else "false"
     html = [f'<section class="cpt-stream" data-stream="{escape(name)}" data-low="{stream["low"]!r}" '
-            f'data-high="{stream["high"]!r}" data-eligible="{eligible}">',
+            f'data-high="{stream["high"]!r}" data-eligible="{eligible}" '
+            f'data-confidence="{escape(stream["confidence"])}">',
             f"<h2>{escape(title)}</h2>",
             f'<p class="cpt-amount">{span(shown)} par mois</p>']
     if not stream["eligible"]:
         html.append(f'<p class="cpt-ineligible">Non éligible : {escape(" ".join(shown["reasons"]))}</p>')
+    elif shown["extremes"]["high"] > 0:  # nothing to weigh in a stream that pays nothing
+        extremes = shown["extremes"]
+        wider = ("" if (extremes["low"], extremes["high"]) == (shown["low"], shown["high"])
+                 else f" ; de {span(extremes)} selon toutes les sources")
+        html.append(f'<p class="cpt-confidence">Fiabilité : {escape(french.confidence(stream["confidence"]))}'
+                    f"{wider}.</p>")
     items = []
     for entry in shown["ranges"]:
         flag = " (hypothèse du modèle)" if entry["assumption"] else ""
+        grade = french.evidence(entry["evidence"]) + ("" if entry["in_headline"] else ", hors fourchette retenue")
         links = _links(entry["references"])
-        items.append(f"<li>{escape(entry['source'])}{flag} : {span(entry)}. {links}</li>")
+        items.append(f'<li data-evidence="{escape(entry["evidence"])}">{escape(entry["source"])}{flag} '
+                     f"[{escape(grade)}] : {span(entry)}. {links}</li>")
     html.append(f'<details><summary>Sources et fourchettes</summary><ul>{"".join(items)}</ul></details>')
     html.append("</section>")
     return "".join(html)

@@ -31,6 +31,9 @@ HIDDEN = {"plain": "hidden"}
 ABSENT_WHEN_NONE = {"plain": "absent_when_none"}
 
 PaidBy = Literal["tiktok", "brand", "merchant", "customer"]
+Confidence = Literal["high", "medium", "low", "unverified"]
+"""How solid a stream's headline is: only official ranges, press or studies, vendors or the seed, nothing
+verified (calculator.streams.shape)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +75,10 @@ class RangeEntry:
     source: str
     parameter: str
     assumption: bool
+    evidence: str
+    """How much its parameter is proven (rates.EVIDENCE): its stated grade, else its best reference's."""
+    in_headline: bool
+    """Whether it is one of the ranges with the stream's best evidence, which make the headline."""
     references: tuple[Reference, ...]
     amount: MoneyRange = field(metadata=INLINE)
 
@@ -86,7 +93,8 @@ DetailsT = TypeVar("DetailsT")
 
 @dataclass(frozen=True)
 class Stream(Generic[DetailsT]):
-    """One kind of income for a month: the envelope of its sourced ranges, or zeros when not eligible.
+    """One kind of income for a month, or zeros when not eligible: the headline (`amount`) is the envelope of
+    the ranges with the best evidence, `extremes` that of all its ranges, `confidence` how solid the headline is.
 
     `details` is the stream's own (each stream module defines its type); `turnover` is what the
     creator declares for it in France: the amount itself, except for sales of their own products,
@@ -95,6 +103,8 @@ class Stream(Generic[DetailsT]):
 
     label: str
     amount: MoneyRange = field(metadata=INLINE)
+    extremes: MoneyRange
+    confidence: Confidence
     ranges: tuple[RangeEntry, ...]
     eligible: bool
     unmet: tuple[str, ...]

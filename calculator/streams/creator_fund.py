@@ -17,6 +17,6 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[NoDetails]:
     rules = rates.creator_fund
     unmet = at_least(inputs.video_seconds, "video_seconds", rules.min_video_seconds,
                      "Les vidéos devaient durer au moins {minimum} secondes.")
-    return stream(rules.label, per_thousand_views(inputs.monthly_views, rules.rpm), unmet,
+    return stream(rules.label, per_thousand_views(inputs.monthly_views, rules.rpm, rates), unmet,
                   inputs_used=["monthly_views", "video_seconds"], paid_by="tiktok", in_total=False,
                   details=NoDetails())

@@ -29,6 +29,6 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[NoDetails]:
         *at_least(inputs.video_seconds, "video_seconds", rules.min_video_seconds,
                   "Seules les vidéos de plus de {minimum} secondes sont rémunérées.", strictly=True),
     ]
-    return stream(rules.label, per_thousand_views(inputs.monthly_views, rules.rpm), unmet,
+    return stream(rules.label, per_thousand_views(inputs.monthly_views, rules.rpm, rates), unmet,
                   inputs_used=["followers", "age", "monthly_views", "video_seconds"], paid_by="tiktok",
                   details=NoDetails())

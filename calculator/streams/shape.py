@@ -1,16 +1,24 @@
 """What every stream module shares: the interface it exposes, and `stream`, which builds its result
-the same way for all (envelope of the sourced ranges, zeros and reasons when not eligible)."""
+the same way for all: the headline from the ranges with the best evidence, the extremes from all of
+them, zeros and reasons when not eligible.
+
+Each range carries the evidence of its parameter (`Parameter.evidence`: its stated grade, else its best
+reference's, the seed counting only alone). Grades fall in three classes (rates.STRONG: official, press,
+study; rates.WEAK: vendor, seed; then unverified): the headline `low`/`high` is the envelope of the ranges
+of the best class the stream has, `extremes` the envelope of every range, and `confidence` says how solid
+the headline is: `high` when only official ranges make it, `medium` with press or studies, `low` from
+vendors or the seed, `unverified` when nothing else exists."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from .. import french
 from ..money import cents
-from ..rates import Parameter, Rates
-from ..results import USD, MoneyRange, PaidBy, RangeEntry, Stream
+from ..rates import Parameter, Rates, evidence_class
+from ..results import USD, Confidence, MoneyRange, PaidBy, RangeEntry, Stream
 
 DetailsT = TypeVar("DetailsT")
 
@@ -63,22 +71,27 @@ def stream(
     `turnover` is what the creator declares when it is not the amount itself (own products: the revenue).
     """
     eligible = not unmet
+    grades = [item.parameter.evidence for item in ranges]
+    best = min((evidence_class(grade) for grade in grades), default=2)
     entries = tuple(
         RangeEntry(
             key=item.parameter.key or item.parameter.path,
             source=item.parameter.label,
             parameter=item.parameter.path,
             assumption=item.parameter.assumption,
+            evidence=grade,
+            in_headline=evidence_class(grade) == best,
             references=item.parameter.references,
             amount=MoneyRange(cents(item.low) if eligible else 0.0, cents(item.high) if eligible else 0.0, USD),
         )
-        for item in ranges
+        for item, grade in zip(ranges, grades, strict=True)
     )
-    amount = MoneyRange(min((entry.amount.low for entry in entries), default=0.0),
-                        max((entry.amount.high for entry in entries), default=0.0), USD)
+    amount = envelope(entry for entry in entries if entry.in_headline)
     return Stream(
         label=label,
         amount=amount,
+        extremes=envelope(entries),
+        confidence=confidence([entry.evidence for entry in entries if entry.in_headline]),
         ranges=entries,
         eligible=eligible,
         unmet=tuple(item.key for item in unmet),
@@ -89,6 +102,22 @@ def stream(
         details=details,
         turnover=turnover if turnover is not None and eligible else amount,
     )
+
+
+def envelope(entries: Iterable[RangeEntry]) -> MoneyRange:
+    """The lowest low and the highest high of the ranges (zeros without any)."""
+    chosen = list(entries)
+    return MoneyRange(min((entry.amount.low for entry in chosen), default=0.0),
+                      max((entry.amount.high for entry in chosen), default=0.0), USD)
+
+
+def confidence(headline_grades: Sequence[str]) -> Confidence:
+    """How solid a headline made of ranges with these grades is (all of one class: see the module)."""
+    if not headline_grades or "unverified" in headline_grades:
+        return "unverified"
+    if evidence_class(headline_grades[0]) == 1:
+        return "low"
+    return "high" if all(grade == "official" for grade in headline_grades) else "medium"
 
 
 def at_least(value: float, key: str, minimum: Parameter, reason: str, *, strictly: bool = False) -> list[Unmet]:
@@ -104,6 +133,22 @@ def percent(parameter: Parameter) -> tuple[float, float]:
     return parameter.low / 100, parameter.high / 100
 
 
-def per_thousand_views(views: float, rpms: tuple[Parameter, ...]) -> list[SourcedRange]:
-    """Views x a rate per 1,000 views, one range per sourced rate."""
-    return [SourcedRange(rpm, views / 1000 * rpm.low, views / 1000 * rpm.high) for rpm in rpms]
+def in_usd(parameter: Parameter, rates: Rates) -> tuple[float, float]:
+    """A money figure's bounds in USD: a unit starting with `EUR` (a source that reports in euros) is divided
+    by the dated `usd_to_eur` rate, so the range keeps the figure the source gave."""
+    if parameter.unit.startswith(EUR_UNIT):
+        return parameter.low / rates.usd_to_eur.value, parameter.high / rates.usd_to_eur.value
+    return parameter.low, parameter.high
+
+
+EUR_UNIT = "EUR "
+"""How a unit in euros starts (`EUR per 1000 qualified views`); other money units are in USD."""
+
+
+def per_thousand_views(views: float, rpms: tuple[Parameter, ...], rates: Rates) -> list[SourcedRange]:
+    """Views x a rate per 1,000 views, one range per sourced rate (rates in euros converted to USD)."""
+    ranges = []
+    for rpm in rpms:
+        low, high = in_usd(rpm, rates)
+        ranges.append(SourcedRange(rpm, views / 1000 * low, views / 1000 * high))
+    return ranges

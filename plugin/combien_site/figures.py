@@ -42,6 +42,8 @@ UNITS = {
     "EUR per USD": "€ pour 1 $",
     "USD per 1000 views": "$ pour 1 000 vues",
     "USD per 1000 qualified views": "$ pour 1 000 vues qualifiées",
+    "EUR per 1000 views": "€ pour 1 000 vues",
+    "EUR per 1000 qualified views": "€ pour 1 000 vues qualifiées",
     "USD per video": "$ par vidéo",
     "USD per 1000 followers per video": "$ par vidéo pour 1 000 abonnés",
     "USD per coin": "$ par pièce",
@@ -118,6 +120,7 @@ class Figures:
             "net_table": self.net_table,
             "goal_table": self.goal_table,
             "france_table": self.france_table,
+            "sources_table": self.sources_table,
         }
 
     # --- formatting ---------------------------------------------------------
@@ -200,12 +203,23 @@ class Figures:
 
     # --- tables -----------------------------------------------------------------
     def stream_table(self, result: dict[str, Any], name: str) -> str:
-        """One row per sourced range of a stream in an estimate() result."""
-        rows = ["| Source du taux | Montant sur le mois |", "|---|---|"]
+        """One row per sourced range of a stream in an estimate() result, with its evidence; ranges left out of
+        the headline (a better class of evidence exists) say so."""
+        rows = ["| Source du taux | Preuve | Montant sur le mois |", "|---|---|---|"]
         for entry in result["streams"][name]["ranges"]:
             marks = self.cite(self.by_path[entry["parameter"]])
-            rows.append(f"| {entry['source']}{marks} | {self.amount(entry['low'], '$')} à "
+            grade = french.evidence(entry["evidence"]) + ("" if entry["in_headline"] else ", hors fourchette retenue")
+            rows.append(f"| {entry['source']}{marks} | {grade} | {self.amount(entry['low'], '$')} à "
                         f"{self.amount(entry['high'], '$')} |")
+        return "\n".join(rows)
+
+    def sources_table(self) -> str:
+        """Every reference of rates.yml: its title (a link when it has an address), its grade, its date."""
+        rows = ["| Source | Preuve | Publiée le |", "|---|---|---|"]
+        for ref in self.rates.sources:
+            title = f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*"
+            published = "non indiquée" if ref.published is None else french.short_date(ref.published)
+            rows.append(f"| {title} | {french.evidence(ref.evidence)} | {published} |")
         return "\n".join(rows)
 
     def net_table(self, result: dict[str, Any]) -> str:
@@ -255,10 +269,11 @@ class Figures:
 
     def rpm_table(self) -> str:
         """The two programmes' rates per 1,000 views, one row per source, side by side."""
-        rows = ["| Programme | Source | Pour 1 000 vues |", "|---|---|---|"]
+        rows = ["| Programme | Source | Preuve | Pour 1 000 vues |", "|---|---|---|---|"]
         for programme in (self.rates.creator_rewards, self.rates.creator_fund):
             for rpm in programme.rpm:
-                rows.append(f"| {programme.label} | {rpm.label}{self.cite(rpm)} | {self.amount(rpm, '$')} |")
+                rows.append(f"| {programme.label} | {rpm.label}{self.cite(rpm)} | {french.evidence(rpm.evidence)} | "
+                            f"{self.amount(rpm, money_symbol(rpm))} |")
         return "\n".join(rows)
 
     def glance_table(self) -> str:
@@ -272,8 +287,8 @@ class Figures:
         def number(parameter: Parameter) -> str:
             return self.amount(parameter, "")
 
-        rewards_rpm = " ; ".join(self.amount(rpm, "$") for rpm in rewards.rpm)
-        fund_rpm = " ; ".join(self.amount(rpm, "$") for rpm in fund.rpm)
+        rewards_rpm = " ; ".join(self.amount(rpm, money_symbol(rpm)) for rpm in rewards.rpm)
+        fund_rpm = " ; ".join(self.amount(rpm, money_symbol(rpm)) for rpm in fund.rpm)
         fund_end = french.date(rates.milestones["creator_fund_end"].date)
         not_per_view = "pas de taux par vue :"
         rows = [
@@ -317,6 +332,11 @@ class Figures:
                         f"{UNITS.get(parameter.unit, parameter.unit)} | "
                         f"{french.short_date(parameter.as_of)} | {sources} |")
         return "\n".join(rows)
+
+
+def money_symbol(parameter: Parameter) -> str:
+    """« € » for a figure a source gave in euros (its unit starts with EUR), « $ » otherwise."""
+    return "€" if parameter.unit.startswith("EUR ") else "$"
 
 
 def _relative(page: Page, target: str) -> str:

@@ -66,7 +66,8 @@ def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates)
 def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
     rewards = page.locator("[data-stream=creator_rewards] .cpt-amount")
-    expect(rewards).to_have_text("400\u00a0$ à 6\u202f000\u00a0$ par mois")
+    # The headline from the press RPMs (0.01 and 1.00 EUR per 1,000 views, / 0.8486): 11.78 to 1,178.41 USD.
+    expect(rewards).to_have_text("11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois")
 
 
 def test_ineligible_creator_sees_the_reason(page: Page, site_url: str) -> None:
@@ -178,9 +179,10 @@ def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Ra
     page.select_option("[data-currency]", "EUR")
     page.wait_for_selector(READY)
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000"}, rates)
-    low = round(400 * rates.usd_to_eur.value, 2)
-    expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_contain_text(
-        f"{low:.2f}".replace(".", ",") + "\u00a0€")
+    # 11.78 x 0.8486 = 10.00 and 1,178.41 x 0.8486 = 1,000.00 EUR: the press RPMs were in euros.
+    assert round(11.78 * rates.usd_to_eur.value, 2) == 10
+    expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_have_text(
+        "10\u00a0€ à 1\u202f000\u00a0€ par mois")
     assert "currency=EUR" in page.url
     page.reload()
     page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)

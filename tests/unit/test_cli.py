@@ -28,8 +28,12 @@ def test_json_output_is_exactly_estimate(rates: Rates, capsys: pytest.CaptureFix
 def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(ARGS) == 0
     out = capsys.readouterr().out
-    assert "400\u00a0$ à 6\u202f000\u00a0$" in out
-    assert "500\u00a0$ à 6\u202f000\u00a0$" in out
+    # The headline from the press, the seed's ranges still listed with their grade, and every source's span.
+    assert "(ex-Programme Créativité) : 11,78\u00a0$ à 1\u202f178,41\u00a0$" in out
+    assert ("Fiabilité : moyenne (presse ou études) ; de 11,78\u00a0$ à 6\u202f000\u00a0$ selon toutes les "
+            "sources") in out
+    assert "[site commercial, hors fourchette retenue] : 400\u00a0$ à 1\u202f000\u00a0$" in out
+    assert "[non vérifiée, hors fourchette retenue] : 500\u00a0$ à 6\u202f000\u00a0$" in out
     assert "20\u00a0$ à 40\u00a0$" in out
     assert "hors total" in out
     assert "Retrait (France) : minimum 10\u00a0$ à 50\u00a0$, par PayPal ou Virement bancaire." in out
@@ -95,7 +99,7 @@ def test_euros_on_request(rates: Rates, capsys: pytest.CaptureFixture[str]) -> N
     assert main([*ARGS, "--currency", "EUR", "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["currency"] == "EUR"
-    assert result["total"]["low"] == round(400 * rates.usd_to_eur.value, 2)
+    assert result["total"]["low"] == round(11.78 * rates.usd_to_eur.value, 2)
     assert main([*ARGS, "--currency", "EUR"]) == 0
     assert "Estimation mensuelle (EUR)" in capsys.readouterr().out
 
@@ -118,4 +122,4 @@ def test_python_dash_m_runs_from_the_repository() -> None:
     completed = subprocess.run([sys.executable, "-m", "calculator", *ARGS, "--json"], cwd=ROOT,
                                capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
-    assert json.loads(completed.stdout)["total"] == {"low": 400, "high": 6000}
+    assert json.loads(completed.stdout)["total"] == {"low": 11.78, "high": 1178.41}

@@ -22,21 +22,27 @@ def ranges(result: dict[str, Any], stream: str) -> list[tuple[float, float]]:
 
 def test_seed_example_one_million_views(rates: Rates) -> None:
     result = estimate(ELIGIBLE, rates)
-    assert ranges(result, "creator_fund") == [(20, 40)]
-    assert ranges(result, "creator_rewards") == [(400, 1000), (500, 6000)]
-    assert result["streams"]["creator_rewards"]["low"] == 400
-    assert result["streams"]["creator_rewards"]["high"] == 6000
+    # The seed's ranges stay listed first, each with the grade of the source it relays.
+    assert ranges(result, "creator_fund")[0] == (20, 40)
+    rewards = result["streams"]["creator_rewards"]
+    assert ranges(result, "creator_rewards")[:2] == [(400, 1000), (500, 6000)]
+    assert [(entry["evidence"], entry["in_headline"]) for entry in rewards["ranges"][:2]] == [
+        ("vendor", False), ("unverified", False)]
+    # The headline is the press: 0.01 EUR x 1,000 / 0.8486 = 11.78 USD, 1.00 EUR x 1,000 / 0.8486 = 1,178.41.
+    assert (rewards["low"], rewards["high"]) == (11.78, 1178.41)
+    assert rewards["extremes"] == {"low": 11.78, "high": 6000}
+    assert rewards["confidence"] == "medium"
 
 
 def test_seed_example_half_a_million_qualified_views(rates: Rates) -> None:
     result = estimate({**ELIGIBLE, "monthly_views": 500_000}, rates)
-    assert ranges(result, "creator_fund") == [(10, 20)]
-    assert ranges(result, "creator_rewards") == [(200, 500), (250, 3000)]
+    assert ranges(result, "creator_fund")[0] == (10, 20)
+    assert ranges(result, "creator_rewards")[:2] == [(200, 500), (250, 3000)]
 
 
 def test_total_counts_creator_rewards_but_not_the_closed_fund(rates: Rates) -> None:
     result = estimate(ELIGIBLE, rates)
-    assert result["total"] == {"low": 400, "high": 6000}
+    assert result["total"] == {"low": 11.78, "high": 1178.41}
     assert result["currency"] == "USD"
     assert result["streams"]["creator_fund"]["in_total"] is False
 
@@ -65,7 +71,8 @@ def test_thresholds_themselves_are_eligible(rates: Rates) -> None:
     inputs = {"followers": 10000, "age": 18, "monthly_views": 100_000, "video_seconds": 60.5}
     stream = estimate(inputs, rates)["streams"]["creator_rewards"]
     assert stream["eligible"] is True
-    assert (stream["low"], stream["high"]) == (40, 600)
+    # 100 x 0.01 EUR / 0.8486 = 1.18 USD; 100 x 1.00 EUR / 0.8486 = 117.84 USD.
+    assert (stream["low"], stream["high"]) == (1.18, 117.84)
 
 
 def test_reason_quotes_the_threshold_from_rates(rates: Rates) -> None:

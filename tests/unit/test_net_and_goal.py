@@ -56,11 +56,13 @@ def test_no_tax_status_means_no_net_block() -> None:
 
 def test_warnings_say_which_end_of_the_range_passes() -> None:
     base = {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc"}
-    # 0.40 to 6.00 USD per 1,000 views: 1,000,000 views a month pass the VAT franchise only at the high end.
-    only_high = estimate({**base, "monthly_views": 1_000_000}, RATES)["net"]["warnings"]
+    # The headline's press RPMs, 0.01 to 1.00 EUR per 1,000 views: 5,000,000 views make 50 to 5,000 EUR a
+    # month, 600 to 60,000 a year, past the VAT franchise (37,500) only at the high end.
+    only_high = estimate({**base, "monthly_views": 5_000_000}, RATES)["net"]["warnings"]
     assert [(w["code"], w["low_passes"]) for w in only_high] == [("vat_franchise", False)]
     assert only_high[0]["message"].startswith("Seul le haut de la fourchette dépasse le seuil de franchise")
-    both = estimate({**base, "monthly_views": 30_000_000}, RATES)["net"]["warnings"]
+    # A billion views: 10,000 EUR a month even at the low end, 120,000 a year, past the ceiling (83,600) too.
+    both = estimate({**base, "monthly_views": 1_000_000_000}, RATES)["net"]["warnings"]
     assert [(w["code"], w["low_passes"]) for w in both] == [("vat_franchise", True), ("micro_ceiling", True)]
     assert both[1]["message"].startswith("Même au bas de la fourchette")
     abroad = estimate({**base, "monthly_views": 0, "region": "us_ca"}, RATES)["net"]["warnings"]

@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from calculator import INPUT_FIELDS, estimate, in_currency, parse_rates
 from calculator.inputs import FIELDS_BY_KEY
-from calculator.rates import Parameter
-from calculator.streams import STREAMS, StreamModule
+from calculator.rates import EVIDENCE, Parameter, Reference, evidence_class
+from calculator.results import NoDetails
+from calculator.streams import STREAMS, StreamModule, shape
 from tests.support.repository import RATES_TEXT
 from tests.support.strategies import creator_inputs, tax_situations
 
@@ -71,7 +72,8 @@ def numbers(data: Any, path: str = "") -> Iterator[tuple[str, float]]:
 
 # What README calls money in an estimate: the streams' amounts, their sourced ranges, what viewers, buyers,
 # customers and subscribers paid, the total and the payout's amounts. The net block is in euros already.
-MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
+MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.extremes"
+                   r"|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
                    r"\.(low|high)|\.total\.(low|high)|\.payout\.(minimum|tiktok_monthly)\.(low|high)"
                    r"|\.payout\.daily_limit")
 
@@ -171,3 +173,78 @@ def test_euros_are_the_dollars_times_the_dated_rate_to_the_cent_and_nothing_else
     assert shown.keys() == dollars.keys()
     for path, usd in dollars.items():
         assert shown[path] == (round(usd * rate, 2) if MONEY.fullmatch(path) else usd), path
+
+
+# --- Evidence and the headline ------------------------------------------------------------------------
+@SHARED
+@given(anyone)
+def test_the_headline_lies_within_the_extremes_and_rests_on_the_best_evidence_the_stream_has(
+        values: dict[str, Any]) -> None:
+    for name, result in estimate(values, RATES)["streams"].items():
+        extremes = result["extremes"]
+        assert extremes["low"] <= result["low"] <= result["high"] <= extremes["high"], name
+        assert (extremes["low"], extremes["high"]) == (min(entry["low"] for entry in result["ranges"]),
+                                                       max(entry["high"] for entry in result["ranges"])), name
+        best = min(evidence_class(entry["evidence"]) for entry in result["ranges"])
+        for entry in result["ranges"]:
+            assert entry["in_headline"] is (evidence_class(entry["evidence"]) == best), (name, entry["key"])
+            if entry["in_headline"]:
+                assert result["low"] <= entry["low"] and entry["high"] <= result["high"], (name, entry["key"])
+
+
+def sourced(grade: str, low: float, high: float, index: int) -> shape.SourcedRange:
+    """A range from a parameter whose one reference has this grade."""
+    reference = Reference(title=f"source {index}", url=None, evidence=grade, published=None)
+    parameter = Parameter(path=f"test[{index}]", key=f"k{index}", label=f"source {index}", unit="USD", low=low,
+                          high=high, is_range=True, as_of=RATES.usd_to_eur.as_of, references=(reference,),
+                          assumption=False, rationale=None)
+    return shape.SourcedRange(parameter, low, high)
+
+
+amounts = st.tuples(st.floats(0, 10**6), st.floats(0, 10**6)).map(sorted)
+graded_ranges = st.lists(st.tuples(st.sampled_from(EVIDENCE), amounts), min_size=1, max_size=6)
+
+
+def built(items: list[tuple[str, list[float]]]) -> Any:
+    ranges = [sourced(grade, low, high, index) for index, (grade, (low, high)) in enumerate(items)]
+    return shape.stream("test", ranges, [], inputs_used=[], paid_by="tiktok", details=NoDetails())
+
+
+@SHARED
+@given(graded_ranges)
+def test_an_unverified_range_never_makes_the_headline_while_anything_else_exists(
+        items: list[tuple[str, list[float]]]) -> None:
+    result = built(items)
+    others = [entry for entry in result.ranges if entry.evidence != "unverified"]
+    if others:
+        assert not any(entry.in_headline for entry in result.ranges if entry.evidence == "unverified")
+        assert result.amount.low == min(entry.amount.low for entry in result.ranges if entry.in_headline)
+        assert result.confidence != "unverified"
+    else:
+        assert result.confidence == "unverified" and (result.amount.low, result.amount.high) == (
+            result.extremes.low, result.extremes.high)
+
+
+@SHARED
+@given(graded_ranges, st.sampled_from(["official", "press", "study"]), amounts)
+def test_adding_a_strong_range_narrows_the_headline_to_strong_ranges_only(
+        items: list[tuple[str, list[float]]], grade: str, amount: list[float]) -> None:
+    before = built(items)
+    after = built([*items, (grade, amount)])
+    assert all(evidence_class(entry.evidence) == 0 for entry in after.ranges if entry.in_headline)
+    assert after.confidence in ("high", "medium")
+    if all(evidence_class(entry.evidence) > 0 for entry in before.ranges):
+        # The new range alone is strong: the headline is exactly it, whatever the others said.
+        assert (after.amount.low, after.amount.high) == (round(amount[0], 2), round(amount[1], 2))
+    # The extremes only widen, and no range leaves them.
+    assert after.extremes.low <= before.extremes.low and after.extremes.high >= before.extremes.high
+
+
+@SHARED
+@given(graded_ranges)
+def test_a_headline_is_only_said_to_be_highly_reliable_when_every_range_in_it_is_official(
+        items: list[tuple[str, list[float]]]) -> None:
+    result = built(items)
+    headline = [entry.evidence for entry in result.ranges if entry.in_headline]
+    assert (result.confidence == "high") is all(grade == "official" for grade in headline)
+    assert (result.confidence == "low") is all(grade in ("vendor", "seed") for grade in headline)

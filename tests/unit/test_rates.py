@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from calculator import RatesError, parse_rates
-from calculator.rates import rates_json
+from calculator.rates import EVIDENCE, rates_json
 from tests.support.repository import RATES_TEXT
 
 DOCUMENT_TEXT = rates_json(RATES_TEXT)
@@ -35,8 +35,9 @@ def rewrite(figure: dict[str, Any], **number: Any) -> None:
 
 def test_repository_rates_parse_with_seed_figures() -> None:
     rates = parse_rates(RATES_TEXT)
-    assert [(p.low, p.high) for p in rates.creator_fund.rpm] == [(0.02, 0.04)]
-    assert [(p.low, p.high) for p in rates.creator_rewards.rpm] == [(0.40, 1.00), (0.50, 6.00)]
+    # The seed's own ranges stay first, whatever better sources come after them.
+    assert [(p.low, p.high) for p in rates.creator_fund.rpm][:1] == [(0.02, 0.04)]
+    assert [(p.low, p.high) for p in rates.creator_rewards.rpm][:2] == [(0.40, 1.00), (0.50, 6.00)]
     assert rates.creator_rewards.min_followers.value == 10000
     assert rates.creator_rewards.min_monthly_views.value == 100000
     assert rates.creator_rewards.min_age.value == 18
@@ -54,6 +55,20 @@ def test_every_parameter_has_references_or_is_a_stated_assumption() -> None:
             assert parameter.rationale, parameter.path
         else:
             assert parameter.references and all(ref.title for ref in parameter.references), parameter.path
+
+
+def test_every_reference_says_how_much_it_proves_and_a_figure_is_worth_its_best_source() -> None:
+    rates = parse_rates(RATES_TEXT)
+    assert {ref.evidence for ref in rates.sources} <= set(EVIDENCE)
+    assert all(ref.evidence == "unverified" for ref in rates.sources if ref.url is None and ref.evidence != "seed")
+    grades = {rpm.key: rpm.evidence for rpm in rates.creator_rewards.rpm}
+    # The seed relays Napolify (a vendor) and shortsgenerator.ai (a page nobody found): each is worth its source.
+    assert (grades["napolify"], grades["shortsgenerator"]) == ("vendor", "unverified")
+    assert grades["numerama"] == "press"
+    # Alone, the seed is the seed; a figure citing an official page only for context says so itself.
+    assert rates.brand_deals.follower_rates[0].evidence == "seed"
+    assert rates.live_gifts.diamond_value[0].evidence == "vendor"
+    assert "official" in {ref.evidence for ref in rates.live_gifts.diamond_value[0].references}
 
 
 def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
@@ -111,6 +126,12 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
             k: v for k, v in d["creator_rewards"]["min_age"].items() if k != "value"}}),
          "creator_rewards.min_age", "une seule valeur"),
         (lambda d: d["sources"][0].update(url="javascript:alert(1)"), "sources[0].url", "adresse"),
+        (lambda d: d["sources"][1].pop("evidence"), "sources[1].evidence", "manquant"),
+        (lambda d: d["sources"][1].update(evidence="blog"), "sources[1].evidence", "niveau de preuve"),
+        (lambda d: d["sources"][1].update(published="2020-02-30"), "sources[1].published", "date"),
+        # a figure may lower its grade below its best reference's, never raise it
+        (lambda d: d["creator_rewards"]["rpm"][0].update(evidence="press"), "creator_rewards.rpm[0].evidence",
+         "mieux prouvé"),
         (lambda d: d.update(currency="EUR"), "currency", "USD"),
         (lambda d: d["usd_to_eur"].update(value=20), "usd_to_eur.value", "entre 0,1 et 10"),
         # found by fuzzing: a ratio near 0 made what viewers paid for the gifts infinite

@@ -84,7 +84,8 @@ def test_schema_rejects_known_mistakes(path: tuple[Any, ...], operation: str, re
 
 
 def figure(**fields: Any) -> dict[str, Any]:
-    return {"label": "Un chiffre", "unit": "USD", "as_of": "2026-01-01", "references": [{"title": "t"}], **fields}
+    return {"label": "Un chiffre", "unit": "USD", "as_of": "2026-01-01",
+            "references": [{"title": "t", "evidence": "unverified"}], **fields}
 
 
 @pytest.mark.parametrize(
