@@ -140,6 +140,7 @@ def net_summary(net: Mapping[str, Any]) -> list[str]:
     euros = _formatter("EUR")
     lines = [f"Ce qu'il vous reste en France ({net['label']}), par mois :"]
     lines += [f"  {label} : {euros(net[part]['low'])} à {euros(net[part]['high'])}" for part, label in NET_LINES]
+    lines.append(f"  Impôt : {net['income_tax_basis']}.")
     lines += [f"  Attention : {warning['message']}" for warning in net["warnings"]]
     lines.append(f"  Taux en vigueur au {french.date(net['in_force_on'])} ; estimation, pas un conseil fiscal : "
                  f"vérifiez avec {' et '.join(str(ref['url']) for ref in net['simulators'] if ref['url'])}.")

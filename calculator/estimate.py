@@ -24,7 +24,9 @@ def calculate(values: Inputs, rates: Rates) -> Estimate:
         streams=streams,
         total=total,
         payout=payout(streams.values(), rates.payout, rates.regions[values.region]),
-        net=net_block(total, summed((result.turnover for result in counted), USD), values, rates),
+        net=net_block(total, summed((result.turnover for result in counted), USD), values, rates,
+                      in_france=summed((result.turnover for result in counted
+                                        if not result.paid_by.startswith("tiktok")), USD)),
     )
 
 

@@ -46,7 +46,7 @@ class InputField:
     """What a new visitor sees in the form; blank for optional fields."""
     maximum: float | None = None
     choices: str | None = None
-    """For kind "choice": the table of rates.yml whose keys (or, for tax rates, values) are the valid values."""
+    """For kind "choice": the table of rates.yml (or `households`) whose keys are the valid values."""
 
 
 INPUT_FIELDS: tuple[InputField, ...] = (
@@ -89,10 +89,22 @@ INPUT_FIELDS: tuple[InputField, ...] = (
     InputField("versement_liberatoire", "Versement libératoire de l'impôt",
                "Cochez si vous avez opté pour payer l'impôt sur le revenu avec vos cotisations, en pourcentage du "
                "chiffre d'affaires.", "flag", "net", default=False),
-    InputField("marginal_tax_rate", "Taux marginal d'imposition (%)",
-               "Votre tranche du barème (voir votre avis d'impôt) ; sert sans versement libératoire.", "choice", "net",
-               default=11.0, choices="income_tax_rates"),
+    InputField("household", "Foyer fiscal", "Personne seule, ou couple marié ou pacsé qui déclare ensemble : fixe les "
+               "parts du quotient familial et la décote.", "choice", "net", default="single", choices="households"),
+    InputField("children", "Enfants à charge", "Nombre d'enfants à charge du foyer (une demi-part chacun pour les "
+               "deux premiers, une part à partir du troisième).", "integer", "net", maximum=20),
+    InputField("other_taxable_income", "Autres revenus imposables du foyer (€ par an)",
+               "Revenu net imposable du foyer hors TikTok (salaires après abattement de 10 %, pensions…), "
+               "voir votre avis d'impôt ; sert sans versement libératoire et pour son plafond.", "decimal", "net"),
 )
+
+HOUSEHOLDS: dict[str, str] = {"single": "Personne seule (célibataire, divorcée, veuve)",
+                              "couple": "Couple marié ou pacsé (imposition commune)"}
+"""The `household` choices, with the labels the form shows. A single parent living alone (case T, an extra
+half-part) is not among them: the calculator counts a single person's children as a couple's would be."""
+
+RETIRED_KEYS = ("marginal_tax_rate",)
+"""Keys older links and scenario files carry, accepted and ignored (the household replaced the marginal rate)."""
 
 FIELDS_BY_KEY: dict[str, InputField] = {field.key: field for field in INPUT_FIELDS}
 
@@ -125,7 +137,9 @@ class Inputs:
     product_type: str
     tax_status: str
     versement_liberatoire: bool
-    marginal_tax_rate: float
+    household: str
+    children: float
+    other_taxable_income: float
 
 
 def choices(field: InputField, rates: Rates) -> dict[str, str]:
@@ -139,8 +153,8 @@ def choices(field: InputField, rates: Rates) -> dict[str, str]:
     if field.choices == "tax_statuses":
         return {NO_TAX: "Aucun : montants bruts seulement",
                 **{key: category.label for key, category in rates.france.categories.items()}}
-    if field.choices == "income_tax_rates":
-        return {f"{rate.value:g}": french.percent(rate.value) for rate in rates.france.income_tax_rates}
+    if field.choices == "households":
+        return dict(HOUSEHOLDS)
     raise ValueError(f"{field.key}: pas un champ à choix")
 
 
@@ -149,7 +163,7 @@ def read_inputs(inputs: Mapping[str, object], rates: Rates) -> tuple[Inputs | No
     values: dict[str, float | str | bool | None] = {}
     errors: dict[str, str] = {}
     for key in inputs:
-        if key not in FIELDS_BY_KEY:
+        if key not in FIELDS_BY_KEY and key not in RETIRED_KEYS:
             errors[str(key)] = f"Champ inconnu « {key} ». Champs possibles : {', '.join(FIELDS_BY_KEY)}."
     for field in INPUT_FIELDS:
         try:
@@ -191,15 +205,6 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         return field.default
     if field.kind == "flag":
         return _to_flag(field.key, raw)
-    if field.choices == "income_tax_rates":
-        valid = choices(field, rates)
-        number = _to_number(field.key, raw.replace("%", "") if isinstance(raw, str) else raw)
-        if f"{number:g}" not in valid:
-            # Quote what the reader typed (« 12,5 »), not a reformatted number (1e300 would fill the screen).
-            typed = raw.replace("%", "").strip() if isinstance(raw, str) else french.number(number)
-            raise InputError(field.key, f"« {typed}{french.NBSP}% » n'est pas une tranche du barème. "
-                             f"Tranches possibles : {', '.join(valid.values())}.")
-        return number
     if field.kind == "choice":
         valid = choices(field, rates)
         if not isinstance(raw, str) or raw not in valid:

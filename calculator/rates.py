@@ -419,6 +419,32 @@ class TaxCategory:
     turnover_ceiling: Scheduled
     vat_threshold: Scheduled
     vat_tolerance: Scheduled
+    chamber_fee: Scheduled | None = None
+    """Taxe pour frais de chambre (CCI), a share of turnover collected with the contributions (BIC only)."""
+
+
+@dataclass(frozen=True)
+class TaxBracket:
+    """One bracket of the income-tax scale: its rate, and the income per part where it ends (none for the top)."""
+
+    key: str
+    rate: Single
+    upper: Scheduled | None = None
+
+
+@dataclass(frozen=True)
+class IncomeTax:
+    """The household's income tax (CGI art. 197): the scale per part, the cap on the quotient familial and the
+    décote. Dated values take effect on 1 January of the income year they tax (`since: 2025-01-01` is the
+    scale voted for 2025 incomes)."""
+
+    label: str
+    brackets: Annotated[tuple[TaxBracket, ...], AtLeast(1, "au moins une tranche est nécessaire")]
+    quotient_cap: Scheduled
+    """Largest cut in tax each half-part beyond the first part (single) or two parts (couple) may bring."""
+    decote_single: Scheduled
+    decote_couple: Scheduled
+    decote_rate: Scheduled
 
 
 @dataclass(frozen=True)
@@ -428,9 +454,10 @@ class France:
     label: str
     in_force_on: InForce
     allowance_minimum: Scheduled
-    income_tax_rates: Annotated[tuple[Annotated[Parameter, FigureShape(("value",), keyed=True)], ...],
-                                AtLeast(1, "au moins une fourchette sourcée est nécessaire"), UniqueKeys()]
-    """The marginal rates of the income tax scale, one value each."""
+    income_tax: IncomeTax
+    versement_liberatoire_ceiling: Scheduled
+    """Taxable income per part (revenu fiscal de référence of two years before) above which the option is closed;
+    dated by the year the option applies to."""
     simulators: tuple[Reference, ...]
     categories: Mapping[str, TaxCategory]
 
@@ -836,17 +863,32 @@ def _check_brand_deals(deals: BrandDeals, path: str) -> None:
                          "les bornes doivent encadrer 1 (un engagement égal à la référence ne change rien)")
 
 
+@_checks(IncomeTax)
+def _check_income_tax(tax: IncomeTax, path: str) -> None:
+    brackets = tax.brackets
+    for index, bracket in enumerate(brackets):
+        last = index == len(brackets) - 1
+        if (bracket.upper is None) != last:
+            raise RatesError(f"{path}.brackets[{index}].upper", "seule la dernière tranche n'a pas de limite haute"
+                             if not last else "la dernière tranche n'a pas de limite haute")
+        if index and bracket.rate.value <= brackets[index - 1].rate.value:
+            raise RatesError(f"{path}.brackets[{index}].rate", "les taux doivent croître d'une tranche à l'autre")
+        previous = brackets[index - 1].upper if index else None
+        if bracket.upper is not None and previous is not None and bracket.upper.value <= previous.value:
+            raise RatesError(f"{path}.brackets[{index}].upper", "les limites doivent croître d'une tranche à l'autre")
+
+
 @_checks(France)
 def _check_france(france: France, path: str) -> None:
-    rates = [rate.value for rate in france.income_tax_rates]
-    if len(set(rates)) != len(rates):
-        raise RatesError(f"{path}.income_tax_rates", "un taux par tranche : une seule valeur, sans doublon")
+    top = max(bracket.rate.value for bracket in france.income_tax.brackets)
     for key, tax in france.categories.items():
         if tax.vat_tolerance.value < tax.vat_threshold.value:
             raise RatesError(f"{path}.categories.{key}.vat_tolerance",
                              "le seuil majoré ne peut pas être inférieur au seuil de franchise")
-        burden = tax.social_contributions.value + tax.training_levy.value + tax.versement_liberatoire.value
-        if burden >= 100 or tax.social_contributions.value + tax.training_levy.value + max(rates) >= 100:
+        social = tax.social_contributions.value + tax.training_levy.value + (
+            0 if tax.chamber_fee is None else tax.chamber_fee.value)
+        burden = social + tax.versement_liberatoire.value
+        if burden >= 100 or social + top >= 100:
             raise RatesError(f"{path}.categories.{key}",
                              "cotisations et impôt réunis doivent rester sous 100 % du chiffre d'affaires")
 

@@ -58,8 +58,7 @@ def _net(net: dict[str, Any]) -> str:
         f'<th scope="row">{label}</th><td>{euros(net[part]["low"])}</td><td>{euros(net[part]["high"])}</td></tr>'
         for part, label in NET_ROWS
     )
-    how = ("versement libératoire" if net["versement_liberatoire"]
-           else f"barème, taux marginal de {french.percent(net['marginal_tax_rate'])}")
+    how = net["income_tax_basis"]
     html = [f'<section class="cpt-net" data-net-block data-tax-status="{escape(net["tax_status"])}">',
             "<h2>Ce qu'il vous reste en France, par mois</h2>",
             f'<p>{escape(net["label"])}, impôt : {escape(how)}.</p>']
@@ -83,10 +82,14 @@ def _net(net: dict[str, Any]) -> str:
     return "".join(html)
 
 
+RATE_UNITS = {"EUR per year": " par an", "EUR per part per year": " par part et par an",
+              "EUR per half-part per year": " par demi-part et par an"}
+
+
 def _rate_value(rate: dict[str, Any]) -> str:
     if rate["unit"] == "percent":
         return french.percent(rate["value"])
-    return french.money(rate["value"], "EUR") + (" par an" if rate["unit"] == "EUR per year" else "")
+    return french.money(rate["value"], "EUR") + RATE_UNITS.get(rate["unit"], "")
 
 
 def _links(references: list[dict[str, Any]]) -> str:

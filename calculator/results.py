@@ -176,7 +176,15 @@ class Net:
     tax_status: str
     label: str
     versement_liberatoire: bool
-    marginal_tax_rate: float | None
+    household: str
+    children: int
+    tax_parts: float
+    other_taxable_income: float
+    """The household's other net taxable income, EUR a year."""
+    bareme_income_year: int | None
+    """The income year of the barème used (None with the versement libératoire)."""
+    income_tax_basis: str
+    """How income tax is computed, in French (the barème's year, said when it is the latest voted; the household)."""
     in_force_on: datetime.date
     exchange_rate: ExchangeRate
     gross: MoneyRange

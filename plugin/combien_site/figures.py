@@ -254,6 +254,7 @@ class Figures:
                 "|---|" + "---|" * len(categories)]
         for name, label in (("social_contributions", "Cotisations sociales"),
                             ("training_levy", "Formation professionnelle (CFP)"),
+                            ("chamber_fee", "Taxe pour frais de chambre (TFC)"),
                             ("versement_liberatoire", "Versement libératoire de l'impôt"),
                             ("allowance", "Abattement pour frais (impôt au barème)"),
                             ("turnover_ceiling", "Plafond du régime micro"),
@@ -261,7 +262,10 @@ class Figures:
                             ("vat_tolerance", "Seuil majoré de TVA")):
             cells = []
             for category in categories:
-                figure: Parameter = getattr(category, name)
+                figure: Parameter | None = getattr(category, name)
+                if figure is None:
+                    cells.append("aucune")
+                    continue
                 unit = "%" if figure.unit == "percent" else "€"
                 cells.append(f"{self.amount(figure, unit)}{self.cite(figure)}")
             rows.append(f"| {label} | " + " | ".join(cells) + " |")

@@ -68,9 +68,9 @@ def test_choosing_a_status_and_the_versement_liberatoire_recomputes(page: Page, 
     expect(page.locator("[data-net-block]")).to_have_count(0)
     page.select_option("select[name=tax_status]", "micro_bnc")
     page.wait_for_selector(READY)
-    page.select_option("select[name=marginal_tax_rate]", "30")
+    page.select_option("select[name=household]", "couple")
     page.wait_for_selector(READY)
-    inputs = {**DEFAULTS, "monthly_views": "1000000", "tax_status": "micro_bnc", "marginal_tax_rate": "30"}
+    inputs = {**DEFAULTS, "monthly_views": "1000000", "tax_status": "micro_bnc", "household": "couple"}
     assert net_shown(page) == net_expected(inputs, rates)
     page.get_by_label("Versement libératoire de l'impôt").check()
     page.wait_for_selector(READY)
@@ -88,6 +88,23 @@ def test_choosing_a_status_and_the_versement_liberatoire_recomputes(page: Page, 
     page.get_by_label("Versement libératoire de l'impôt").uncheck()
     page.wait_for_selector(READY)
     assert net_shown(page) == net_expected(inputs, rates)
+
+
+def test_a_link_sets_the_household_and_an_old_link_with_a_marginal_rate_opens(page: Page, site_url: str,
+                                                                               rates: Rates) -> None:
+    """The household fields come from the link and give CPython's barème; `marginal_tax_rate` (the field they
+    replaced) in an old shared link is ignored, not an error."""
+    household = {"monthly_views": "1000000", "tax_status": "micro_bnc", "household": "couple", "children": "2",
+                 "other_taxable_income": "40000"}
+    open_calculator(page, f"{site_url}/calculateur/?{query_of(household)}&marginal_tax_rate=30")
+    expect(page.locator("select[name=household]")).to_have_value("couple")
+    expect(page.locator("input[name=children]")).to_have_value("2")
+    expect(page.locator("input[name=other_taxable_income]")).to_have_value("40000")
+    expect(page.locator("[aria-invalid=true]")).to_have_count(0)
+    assert net_shown(page) == net_expected({**DEFAULTS, **household}, rates)
+    expect(page.locator("[data-net-block]")).to_contain_text("3 parts")
+    # 557,64 € a month at the high end (scenarios/net-couple-enfants.yml gives the hand computation).
+    assert net_shown(page)["income_tax"] == (0.0, 557.64)
 
 
 @pytest.mark.parametrize("scenario", GOALS, ids=[scenario.name for scenario in GOALS])

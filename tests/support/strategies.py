@@ -34,11 +34,13 @@ def creator_inputs(rates: Rates) -> st.SearchStrategy[dict[str, Any]]:
 
 
 def tax_situations(rates: Rates) -> st.SearchStrategy[dict[str, Any]]:
-    """A micro-entreprise category of rates.yml, with or without the versement libératoire."""
+    """A micro-entreprise category of rates.yml, with or without the versement libératoire, and a household."""
     return st.fixed_dictionaries({
         "tax_status": st.sampled_from(sorted(rates.france.categories)),
         "versement_liberatoire": st.booleans(),
-        "marginal_tax_rate": st.sampled_from([rate.value for rate in rates.france.income_tax_rates]),
+        "household": st.sampled_from(["single", "couple"]),
+        "children": st.integers(0, 5),
+        "other_taxable_income": st.sampled_from([0, 20_000, 60_000, 250_000]),
     })
 
 

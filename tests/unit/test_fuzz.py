@@ -204,7 +204,7 @@ def test_a_number_too_large_to_compute_is_refused_beside_its_field(key: str) -> 
 
 
 @pytest.mark.parametrize("value", [[], {}, ["france"], {"a": 1}])
-@pytest.mark.parametrize("key", ["niche", "region", "product_type", "tax_status", "marginal_tax_rate"])
+@pytest.mark.parametrize("key", ["niche", "region", "product_type", "tax_status", "household"])
 def test_a_list_or_table_in_a_choice_is_refused_beside_its_field(key: str, value: object) -> None:
     form = {"followers": "20000", "age": "25", "monthly_views": "300000", "video_seconds": "75", key: value}
     reply = check_answer(SESSION.answer(json.dumps(form)))

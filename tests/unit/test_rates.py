@@ -148,9 +148,15 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
          "creator_rewards.min_age", "soit"),
         (lambda d: rewrite(d["creator_rewards"]["min_age"], values=dated(("2024-01-01", 18))),
          "creator_rewards.min_age.values", "france.in_force_on"),
-        (lambda d: rewrite(d["france"]["income_tax_rates"][1], low=11, high=14), "france.income_tax_rates[1]",
-         "une seule valeur (`value`)"),
-        (lambda d: d["france"]["income_tax_rates"][1].update(value=0), "france.income_tax_rates", "sans doublon"),
+        (lambda d: rewrite(d["france"]["income_tax"]["brackets"][1]["rate"], low=11, high=14),
+         "france.income_tax.brackets[1].rate", "une seule valeur (`value`)"),
+        (lambda d: d["france"]["income_tax"]["brackets"][1]["rate"].update(value=0),
+         "france.income_tax.brackets[1].rate", "croître"),
+        (lambda d: d["france"]["income_tax"]["brackets"][2]["upper"].update(values=dated(("2024-01-01", 20000))),
+         "france.income_tax.brackets[2].upper", "croître"),
+        (lambda d: d["france"]["income_tax"]["brackets"][4].update(upper=d["france"]["income_tax"]["brackets"][3]
+                                                                   ["upper"]),
+         "france.income_tax.brackets[4].upper", "dernière tranche"),
         (lambda d: rewrite(d["france"]["allowance_minimum"], low=300, high=305), "france.allowance_minimum",
          "une seule valeur (`value` ou `values`)"),
         (lambda d: d["france"]["categories"]["micro_bnc"]["turnover_ceiling"].update(
