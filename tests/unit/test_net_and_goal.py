@@ -55,7 +55,8 @@ def test_no_tax_status_means_no_net_block() -> None:
 
 
 def test_warnings_say_which_end_of_the_range_passes() -> None:
-    base = {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc"}
+    base = {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc",
+            "qualified_views_percent": 100}
     # 0.40 to 6.00 USD per 1,000 views: 1,000,000 views a month pass the VAT franchise only at the high end.
     only_high = estimate({**base, "monthly_views": 1_000_000}, RATES)["net"]["warnings"]
     assert [(w["code"], w["low_passes"]) for w in only_high] == [("vat_franchise", False)]

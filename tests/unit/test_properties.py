@@ -71,9 +71,9 @@ def numbers(data: Any, path: str = "") -> Iterator[tuple[str, float]]:
 
 # What README calls money in an estimate: the streams' amounts, their sourced ranges, what viewers, buyers,
 # customers and subscribers paid, the total and the payout's amounts. The net block is in euros already.
-MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
-                   r"\.(low|high)|\.total\.(low|high)|\.payout\.(minimum|tiktok_monthly)\.(low|high)"
-                   r"|\.payout\.daily_limit")
+MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.details\.(viewer_paid|sales|revenue|subscribers_paid"
+                   r"|tiktok_received))?\.(low|high)|\.total\.(low|high)|\.payout\.tiktok_monthly\.(low|high)"
+                   r"|\.payout\.balances\[\d+\]\.((monthly|minimum)\.(low|high)|daily_limit)")
 
 
 def test_every_registered_stream_is_in_the_result_in_order_and_has_a_rates_section() -> None:
@@ -144,7 +144,7 @@ def test_the_total_and_what_tiktok_pays_are_sums_of_the_counted_streams(values: 
     streams = result["streams"]
     assert [name for name, stream in streams.items() if not stream["in_total"]] == ["creator_fund"]
     counted = [stream for stream in streams.values() if stream["in_total"]]
-    tiktok = [stream for stream in counted if stream["paid_by"] == "tiktok"]
+    tiktok = [stream for stream in counted if stream["paid_by"] in ("tiktok", "tiktok_shop")]
     for bound in ("low", "high"):
         assert result["total"][bound] == round(sum(stream[bound] for stream in counted), 2)
         assert result["payout"]["tiktok_monthly"][bound] == round(sum(stream[bound] for stream in tiktok), 2)
