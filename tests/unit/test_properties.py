@@ -105,7 +105,7 @@ def test_more_of_any_input_never_pays_less(stream: StreamModule, values: dict[st
     longer videos: never a lower low or high for the stream."""
     key = data.draw(st.sampled_from(sorted(NUMERIC & set(inputs_used(stream)))), label="input")
     field = FIELDS_BY_KEY[key]
-    before = values[key] if values[key] is not None else data.draw(st.floats(0, 100), label="engagement")
+    before = values[key] if values.get(key) is not None else data.draw(st.floats(0, 100), label="percent")
     step = data.draw(st.integers(0, 10**6) if field.kind == "integer" else st.floats(0, 10**6), label="more")
     after = min(before + step, field.maximum or math.inf)
     low = estimate({**values, key: before}, RATES)["streams"][stream.NAME]
