@@ -115,14 +115,20 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
     total = result["total"]
     payout = result["payout"]
     lines += ["", f"Total : {amount(total['low'])} à {amount(total['high'])}", ""]
-    lines.append(f"Retrait ({payout['region_label']}) : minimum {amount(payout['minimum']['low'])} à "
-                 f"{amount(payout['minimum']['high'])}, par {' ou '.join(payout['methods'])}.")
+    lines.append(f"Versements de TikTok ({payout['region_label']}) :")
+    for balance in payout["balances"]:
+        minimum = balance["minimum"]
+        floor = "aucun minimum" if minimum is None else \
+            f"minimum {amount(minimum['low'])} à {amount(minimum['high'])}"
+        lines.append(f"  {balance['label']} : {amount(balance['monthly']['low'])} à "
+                     f"{amount(balance['monthly']['high'])} par mois, {floor}. {balance['schedule']}")
     months = payout["months_to_first_payout"]
     if months is None:
-        lines.append("Premier retrait : jamais avec ces chiffres (rien n'est payé par TikTok).")
+        lines.append("Premier versement : jamais avec ces chiffres (rien n'est payé par TikTok).")
     else:
         slowest = "jamais au pire" if months["high"] is None else f"{months['high']} au pire"
-        lines.append(f"Premier retrait possible après {months['low']} mois au mieux, {slowest}.")
+        lines.append(f"Premier versement possible après {months['low']} mois au mieux, {slowest}.")
+    lines += [f"Attention : {notice['message']}" for notice in result["notices"]]
     if "net" in result:
         lines += ["", *net_summary(result["net"])]
     if "exchange_rate" in result:

@@ -56,6 +56,11 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                default=None, initial=25, maximum=130),
     InputField("monthly_views", "Vues sur 30 jours", "Vues cumulées de vos vidéos sur les 30 derniers jours.",
                "integer", "main", required=True, default=None, initial=300000),
+    InputField("qualified_views_percent", "Part de vues qualifiées (%)",
+               "Part de ces vues que TikTok rémunère (fil Pour toi, plus de 5 secondes, vidéos originales, pays où le "
+               "programme paie…). Mettez 100 si vous avez saisi les vues qualifiées du tableau de bord du programme "
+               "de récompenses dans TikTok Studio. Vide : l'estimation du modèle.",
+               "percent", "main", default=None, maximum=100),
     InputField("video_seconds", "Durée typique d'une vidéo",
                "En secondes. Le programme de récompenses ne paie que les vidéos de plus d'une minute.",
                "decimal", "main", required=True, default=None, initial=75),
@@ -66,6 +71,10 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                "percent", "other", default=None, maximum=100),
     InputField("niche", "Niche", "Le sujet principal de vos vidéos.", "choice", "other", default="general",
                choices="niches"),
+    InputField("affiliate_channel", "Type d'affiliation",
+               "TikTok Shop (produits ajoutés à vos vidéos, commission versée par TikTok Shop) ou liens d'autres "
+               "programmes (payés par le marchand).", "choice", "other", default="tiktok_shop",
+               choices="affiliate_channels"),
     InputField("affiliate_sales", "Ventes affiliées par mois", "Achats faits avec vos liens ou codes.",
                "integer", "other"),
     InputField("average_order_value", "Panier moyen (USD)", "Montant moyen d'un achat affilié.", "decimal", "other"),
@@ -75,8 +84,10 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                "other"),
     InputField("subscription_price", "Prix de l'abonnement (USD par mois)", "Prix payé par un abonné.",
                "decimal", "other"),
-    InputField("region", "Pays de résidence", "Fixe la part des abonnements et le retrait minimum.", "choice",
-               "other", default="france", choices="regions"),
+    InputField("region", "Pays de résidence", "Fixe l'accès au programme de récompenses, la part des abonnements "
+               "et des cadeaux LIVE, et le retrait minimum.", "choice", "other", default="france", choices="regions"),
+    InputField("account_type", "Type de compte", "Les comptes professionnels (entreprise) n'ont pas accès au "
+               "programme de récompenses.", "choice", "other", default="personal", choices="account_types"),
     InputField("product_sales", "Produits vendus par mois", "Vos propres produits ou services.", "integer",
                "other"),
     InputField("product_price", "Prix de vente d'un produit (USD)", "Prix moyen payé par un client.", "decimal",
@@ -122,16 +133,20 @@ class Inputs:
     followers: float
     age: float
     monthly_views: float
+    qualified_views_percent: float | None
+    """None: the share rates.yml assumes (creator_rewards.qualified_share)."""
     video_seconds: float
     sponsored_videos: float
     engagement_rate: float | None
     niche: str
+    affiliate_channel: str
     affiliate_sales: float
     average_order_value: float
     live_diamonds: float
     subscribers: float
     subscription_price: float
     region: str
+    account_type: str
     product_sales: float
     product_price: float
     product_type: str
@@ -142,12 +157,23 @@ class Inputs:
     other_taxable_income: float
 
 
+ACCOUNT_TYPES = {"personal": "Compte personnel", "business": "Compte professionnel (entreprise)"}
+AFFILIATE_CHANNELS = {"tiktok_shop": "TikTok Shop (commission versée par TikTok Shop)",
+                      "links": "Liens d'autres programmes (payés par le marchand)"}
+ALIASES: dict[str, dict[str, str]] = {"region": {"us_ca": "united_states"}}
+"""Former values a shared link may still carry, read as the value that replaced them (never offered as a choice)."""
+
+
 def choices(field: InputField, rates: Rates) -> dict[str, str]:
     """Valid values of a choice field, with their French labels, from rates.yml."""
     if field.choices == "niches":
         return {key: niche.label for key, niche in rates.niches.items()}
     if field.choices == "regions":
         return {key: region.label for key, region in rates.regions.items()}
+    if field.choices == "account_types":
+        return ACCOUNT_TYPES
+    if field.choices == "affiliate_channels":
+        return AFFILIATE_CHANNELS
     if field.choices == "product_types":
         return {key: product.label for key, product in rates.own_products.product_types.items()}
     if field.choices == "tax_statuses":
@@ -207,6 +233,8 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
         return _to_flag(field.key, raw)
     if field.kind == "choice":
         valid = choices(field, rates)
+        if isinstance(raw, str):
+            raw = ALIASES.get(field.key, {}).get(raw, raw)
         if not isinstance(raw, str) or raw not in valid:
             shown = raw if isinstance(raw, str) else repr(raw)
             raise InputError(field.key, f"« {shown} » n'est pas un choix possible. Choix possibles : "

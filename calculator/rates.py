@@ -281,8 +281,33 @@ class CreatorFund:
 
 
 @dataclass(frozen=True)
+class AccountRule:
+    """Whether a business account may use a stream (TikTok's rule, with the sources that state it)."""
+
+    label: str
+    allowed: bool
+    as_of: datetime.date
+    references: Annotated[tuple[Reference, ...], AtLeast(1, "au moins une référence est nécessaire")]
+
+
+CountryCode: TypeAlias = str
+"""An ISO 3166 two-letter code (FR, BE…), checked by `_check_codes`."""
+
+
+@dataclass(frozen=True)
+class CountryList:
+    """One source's list of the countries where the Creator Rewards Program is offered (ISO codes), dated."""
+
+    key: str
+    label: str
+    countries: Annotated[tuple[CountryCode, ...], AtLeast(1, "au moins un pays est nécessaire")]
+    as_of: datetime.date
+    references: Annotated[tuple[Reference, ...], AtLeast(1, "au moins une référence est nécessaire")]
+
+
+@dataclass(frozen=True)
 class CreatorRewards:
-    """The Creator Rewards Program: who qualifies, which views count, and its RPM."""
+    """The Creator Rewards Program: who qualifies, which views count, where it is offered, and its RPM."""
 
     label: str
     min_followers: Single
@@ -291,6 +316,14 @@ class CreatorRewards:
     min_video_seconds: Single
     qualified_view_seconds: Single
     min_qualified_views_per_video: Single
+    qualified_share: Annotated[Single, Between("une part de vues qualifiées va de 0 à 100 %, pas {value:g}",
+                                               maximum=100)]
+    """The share of the 30-day views TikTok counts, used when the creator leaves `qualified_views_percent` blank."""
+    countries: Annotated[tuple[CountryList, ...], AtLeast(1, "au moins une liste de pays est nécessaire"),
+                         UniqueKeys()]
+    countries_rule: str
+    """In French: which of the lists the model follows, and why."""
+    business_accounts: AccountRule
     rpm: Ranges
 
 
@@ -340,9 +373,16 @@ class Niche:
 
 @dataclass(frozen=True)
 class Affiliate:
-    """Affiliate links and TikTok Shop (their figures are in each niche)."""
+    """Affiliate links and TikTok Shop (the typical commissions are in each niche): who may join TikTok Shop's
+    affiliate programme, the commission range sellers may set, and when TikTok Shop pays."""
 
     label: str
+    shop_min_followers: Single
+    shop_min_age: Single
+    commission_bound: Parameter
+    """The range of commission rates TikTok Shop lets a seller set: every typical band must lie inside it."""
+    business_accounts: AccountRule
+    settlement_days: Single
 
 
 @dataclass(frozen=True)
@@ -357,7 +397,9 @@ class LiveGifts:
     diamonds_per_coin: Annotated[Single, Between("un créateur reçoit entre 0,01 et 100 diamants par pièce, pas "
                                                  "{value:g} (faute de frappe ?)", minimum=0.01, maximum=100)]
     creator_share: Parameter
+    """The share of the gifts' value outside the United States (each region states its own: `live_share`)."""
     diamond_value: Ranges
+    business_accounts: AccountRule
 
 
 @dataclass(frozen=True)
@@ -365,18 +407,29 @@ class Subscriptions:
     """Paid subscriptions: who may offer them, and the app stores' fee."""
 
     label: str
-    min_followers: Single
+    views_route_followers: Single
+    views_route_monthly_views: Single
+    """With views_route_followers, one way in; the other is meeting the LIVE requirements (live_gifts): so
+    neither is a minimum on its own."""
     min_age: Single
     store_fee: Parameter
+    business_accounts: AccountRule
 
 
 @dataclass(frozen=True)
 class Region:
-    """Where the creator lives: their share of subscriptions and their payout minimum."""
+    """Where the creator lives: whether the Creator Rewards Program is offered there (by its ISO `country`
+    code looked up in the sourced lists, or `offered` for a region that is no one country), their share of
+    subscriptions and of LIVE gifts, the VAT included in a viewer's price, and their payout minimum."""
 
     key: NameInTable
     label: str
+    country: CountryCode | None
+    offered: bool | None
     subscription_share: Parameter
+    subscription_vat: Parameter | None
+    """The VAT rate included in what a subscriber pays, where TikTok's share is computed net of it (EU)."""
+    live_share: Parameter
     payout_minimum: Parameter
 
 
@@ -404,6 +457,19 @@ class Payout:
     methods: Annotated[tuple[str, ...], AtLeast(1, "au moins un moyen de retrait est nécessaire")]
     daily_limit: Single
     processing_days: Single
+    rewards_payment_day: Annotated[Single, Between("un jour du mois va de 1 à 31, pas {value:g}", minimum=1,
+                                                   maximum=31)]
+    """The day of the month the Creator Rewards Program pays the previous month's rewards."""
+    live_minimum: Ranges
+    """The least balance of LIVE gifts and subscriptions that can be withdrawn, one figure per source."""
+
+
+@dataclass(frozen=True)
+class Minors:
+    """French law on child influencers: below this age, most of the income goes to a blocked account."""
+
+    label: str
+    protected_below: Single
 
 
 @dataclass(frozen=True)
@@ -483,6 +549,7 @@ class Rates:
     regions: Mapping[str, Region]
     own_products: OwnProducts
     payout: Payout
+    minors: Minors
     france: France
 
     def parameters_by_path(self) -> dict[str, Parameter]:
@@ -876,6 +943,38 @@ def _check_income_tax(tax: IncomeTax, path: str) -> None:
         previous = brackets[index - 1].upper if index else None
         if bracket.upper is not None and previous is not None and bracket.upper.value <= previous.value:
             raise RatesError(f"{path}.brackets[{index}].upper", "les limites doivent croître d'une tranche à l'autre")
+
+
+def _check_code(code: str, path: str) -> None:
+    if len(code) != 2 or not code.isascii() or not code.isupper():
+        raise RatesError(path, f"code pays ISO à deux lettres majuscules attendu (FR, BE…), pas {code!r}")
+
+
+@_checks(CountryList)
+def _check_country_list(countries: CountryList, path: str) -> None:
+    for index, code in enumerate(countries.countries):
+        _check_code(code, f"{path}.countries[{index}]")
+
+
+@_checks(Region)
+def _check_region(region: Region, path: str) -> None:
+    if region.country is not None:
+        _check_code(region.country, f"{path}.country")
+    if (region.country is None) == (region.offered is None):
+        raise RatesError(f"{path}.country", "indiquer soit `country` (code ISO, cherché dans les listes de pays), "
+                         "soit `offered` (true ou false) pour une région qui n'est pas un pays")
+
+
+@_checks(Rates)
+def _check_rates(rates: "Rates", path: str) -> None:
+    bound = rates.affiliate.commission_bound
+    for name, niche in rates.niches.items():
+        for index, commission in enumerate(niche.affiliate_commission):
+            if commission.low < bound.low or commission.high > bound.high:
+                raise RatesError(f"niches.{name}.affiliate_commission[{index}]",
+                                 f"la fourchette ({commission.low:g} à {commission.high:g} %) sort des taux que "
+                                 f"TikTok Shop autorise (affiliate.commission_bound : {bound.low:g} à "
+                                 f"{bound.high:g} %)")
 
 
 @_checks(France)

@@ -36,7 +36,10 @@ def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
     ]
     for name, stream in result["streams"].items():
         parts.append(_stream(name, stream, shown["streams"][name], span))
-    parts.append(_payout(shown["payout"], money, span))
+    parts.append(_payout(shown["payout"], span))
+    for notice in result["notices"]:
+        parts.append(f'<p class="cpt-warning" data-notice="{escape(notice["code"])}">{escape(notice["message"])} '
+                     f'{_links(notice["references"])}</p>')
     if "exchange_rate" in shown:
         rate = shown["exchange_rate"]
         parts.append(f'<p class="cpt-hint">Montants convertis à {french.money(rate["value"], "EUR")} pour 1\u00a0$ '
@@ -174,17 +177,24 @@ def _chart(shown: dict[str, Any]) -> str:
     return f'<figure class="cpt-chart" role="img" aria-label="{label}">{"".join(rows)}</figure>'
 
 
-def _payout(payout: dict[str, Any], money: Any, span: Any) -> str:
-    months = payout["months_to_first_payout"]
+def _timing(months: dict[str, Any] | None, nothing: str) -> str:
     if months is None:
-        timing = "Avec ces chiffres, TikTok ne vous verse rien : aucun retrait possible."
-    else:
-        slowest = "jamais si le mois est mauvais" if months["high"] is None else f"{months['high']} mois au pire"
-        timing = f"Premier retrait possible après {months['low']} mois au mieux, {slowest}."
-    methods = " ou ".join(escape(method) for method in payout["methods"])
-    return (f'<section class="cpt-payout" data-payout><h2>Retirer l\'argent versé par TikTok '
+        return nothing
+    slowest = "jamais si le mois est mauvais" if months["high"] is None else f"{months['high']} mois au pire"
+    return f"Premier versement possible après {months['low']} mois au mieux, {slowest}."
+
+
+def _payout(payout: dict[str, Any], span: Any) -> str:
+    timing = _timing(payout["months_to_first_payout"], "Avec ces chiffres, TikTok ne vous verse rien.")
+    items = []
+    for balance in payout["balances"]:
+        floor = ("aucun minimum de retrait trouvé" if balance["minimum"] is None
+                 else f"retrait minimum {span(balance['minimum'])}")
+        items.append(f'<li data-balance="{escape(balance["key"])}"><strong>{escape(balance["label"])}</strong> : '
+                     f"{span(balance['monthly'])} par mois, {floor}. {escape(balance['schedule'])} "
+                     f"{escape(_timing(balance['months_to_first_payout'], 'Rien à verser avec ces chiffres.'))} "
+                     f"{_links(balance['references'])}</li>")
+    return (f'<section class="cpt-payout" data-payout><h2>Ce que TikTok vous verse, et quand '
             f'({escape(payout["region_label"])})</h2>'
             f"<p>Versé par TikTok chaque mois : {span(payout['tiktok_monthly'])}. {timing}</p>"
-            f"<p>Retrait minimum : {span(payout['minimum'])} selon le pays, par {methods}, au plus "
-            f"{money(payout['daily_limit'])} par jour, traité sous {french.number(payout['processing_days'])} "
-            f"jours.</p></section>")
+            f'<ul>{"".join(items)}</ul></section>')

@@ -30,7 +30,8 @@ INLINE = {"plain": "inline"}
 HIDDEN = {"plain": "hidden"}
 ABSENT_WHEN_NONE = {"plain": "absent_when_none"}
 
-PaidBy = Literal["tiktok", "brand", "merchant", "customer"]
+PaidBy = Literal["tiktok", "tiktok_shop", "brand", "merchant", "customer"]
+"""Who pays: TikTok itself, TikTok Shop (affiliate commissions it settles after delivery), or others directly."""
 Confidence = Literal["high", "medium", "low", "unverified"]
 """How solid a stream's headline is: only official ranges, press or studies, vendors or the seed, nothing
 verified (calculator.streams.shape)."""
@@ -127,17 +128,34 @@ class Months:
 
 
 @dataclass(frozen=True)
+class Balance:
+    """One of the balances TikTok pays into, with its own rules: what reaches it each month, the least that
+    can be withdrawn (None: no minimum found), how and when it is paid, and months to the first payout."""
+
+    key: str
+    label: str
+    streams: tuple[str, ...]
+    monthly: MoneyRange
+    minimum: MoneyRange | None
+    schedule: str
+    """In French: when and where the money lands."""
+    methods: tuple[str, ...]
+    daily_limit: Money | None
+    processing_days: float | None
+    months_to_first_payout: Months | None
+    """None when this balance receives nothing."""
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
 class Payout:
     region: str
     region_label: str
-    minimum: MoneyRange
-    methods: tuple[str, ...]
-    daily_limit: Money
-    processing_days: float
     tiktok_monthly: MoneyRange
+    """What TikTok and TikTok Shop pay per month, all balances together."""
     months_to_first_payout: Months | None
-    """None when TikTok pays nothing."""
-    references: tuple[Reference, ...]
+    """The soonest any balance pays (best case), and the soonest at worst; None when TikTok pays nothing."""
+    balances: tuple[Balance, ...]
 
 
 @dataclass(frozen=True)
@@ -198,6 +216,15 @@ class Net:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something the reader must know about the whole result (e.g. a minor's blocked account), in French."""
+
+    code: str
+    message: str
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
 class Estimate:
     """What estimate() answers: monthly amounts per stream, their total, the payout; the net block with a tax status."""
 
@@ -205,6 +232,7 @@ class Estimate:
     streams: Mapping[str, Stream[Any]]
     total: MoneyRange
     payout: Payout
+    notices: tuple[Notice, ...] = ()
     net: Net | None = field(default=None, metadata=ABSENT_WHEN_NONE)
     exchange_rate: ExchangeRate | None = field(default=None, metadata=ABSENT_WHEN_NONE)
     """The rate used, once the result is shown in another currency than USD."""

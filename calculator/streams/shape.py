@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from .. import french
 from ..money import cents
-from ..rates import Parameter, Rates, evidence_class
+from ..rates import AccountRule, Parameter, Rates, evidence_class
 from ..results import USD, Confidence, MoneyRange, PaidBy, RangeEntry, Stream
 
 DetailsT = TypeVar("DetailsT")
@@ -126,6 +126,17 @@ def at_least(value: float, key: str, minimum: Parameter, reason: str, *, strictl
     if value > minimum.value or (value == minimum.value and not strictly):
         return []
     return [Unmet(key, reason.format(minimum=french.number(minimum.value)))]
+
+
+BUSINESS = "business"
+"""account_type value of a business account."""
+
+
+def account_allowed(account_type: str, rule: AccountRule, what: str) -> list[Unmet]:
+    """[] unless a business account uses a stream TikTok closes to them: then one Unmet on `account_type`."""
+    if account_type != BUSINESS or rule.allowed:
+        return []
+    return [Unmet("account_type", f"Les comptes professionnels n'ont pas accès {what} : passez à un compte personnel.")]
 
 
 def percent(parameter: Parameter) -> tuple[float, float]:

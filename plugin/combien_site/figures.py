@@ -310,7 +310,7 @@ class Figures:
             (link(live.label, "revenus/live.md"), f"{number(live.min_followers)} abonnés, {number(live.min_age)} ans",
              f"{not_per_view} des diamants"),
             (link(rates.subscriptions.label, "revenus/abonnements.md"),
-             f"{number(rates.subscriptions.min_followers)} abonnés, {number(rates.subscriptions.min_age)} ans",
+             f"{number(rates.subscriptions.views_route_followers)} abonnés, {number(rates.subscriptions.min_age)} ans",
              f"{not_per_view} une part de chaque abonnement"),
             (link(rates.own_products.label, "revenus/produits.md"), "un produit et une communauté",
              f"{not_per_view} une marge par vente"),

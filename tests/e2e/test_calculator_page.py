@@ -64,7 +64,7 @@ def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates)
 
 
 def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
-    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&qualified_views_percent=100")
     rewards = page.locator("[data-stream=creator_rewards] .cpt-amount")
     # The headline from the press RPMs (0.01 and 1.00 EUR per 1,000 views, / 0.8486): 11.78 to 1,178.41 USD.
     expect(rewards).to_have_text("11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois")
@@ -142,16 +142,33 @@ def test_optional_fields_and_selects_recompute(page: Page, site_url: str, rates:
     type_values(page, {"sponsored_videos": "2", "affiliate_sales": "30", "average_order_value": "19,90",
                        "live_diamonds": "20000", "subscribers": "12", "subscription_price": "4.99",
                        "product_sales": "7", "product_price": "35"})
-    for key, value in {"niche": "beauty", "region": "us_ca", "product_type": "coaching"}.items():
+    choices = {"niche": "beauty", "region": "canada", "account_type": "business", "affiliate_channel": "links",
+               "product_type": "coaching"}
+    for key, value in choices.items():
         page.select_option(f"select[name={key}]", value)
         page.wait_for_selector(READY)
     inputs = {**DEFAULTS, "sponsored_videos": "2", "affiliate_sales": "30", "average_order_value": "19,90",
               "live_diamonds": "20000", "subscribers": "12", "subscription_price": "4.99", "product_sales": "7",
-              "product_price": "35", "niche": "beauty", "region": "us_ca", "product_type": "coaching"}
+              "product_price": "35", **choices}
     figures = shown(page)
     assert figures == expected(inputs, rates)
     assert all(figures[name][1] > 0 for name in ("brand_deals", "affiliate", "live_gifts", "subscriptions",
                                                   "own_products"))
+
+
+def test_old_and_new_keys_in_a_link_fill_the_form(page: Page, site_url: str, rates: Rates) -> None:
+    # `us_ca`, the former « États-Unis et Canada », still opens: Python reads it as united_states.
+    query = {"region": "us_ca", "qualified_views_percent": "100", "account_type": "business",
+             "affiliate_channel": "links", "affiliate_sales": "10", "average_order_value": "20"}
+    open_calculator(page, f"{site_url}/calculateur/?{query_of(query)}")
+    for key, value in query.items():
+        expect(page.locator(f"[name={key}]")).to_have_value(value)
+    assert shown(page) == expected({**DEFAULTS, **query}, rates)
+    expect(page.locator("[data-stream=creator_rewards]")).to_contain_text("comptes professionnels")
+    for key, typed, message in [("qualified_views_percent", "150", "entre 0 et 100"),
+                                ("account_type", "societe", "Choix possibles : personal, business")]:
+        open_calculator(page, f"{site_url}/calculateur/?{key}={typed}")
+        expect(page.locator(f"[data-error-for={key}]")).to_contain_text(message)
 
 
 def test_unknown_choice_in_the_link_is_kept_and_explained(page: Page, site_url: str) -> None:
@@ -175,10 +192,10 @@ def test_bad_optional_input_is_explained(page: Page, site_url: str) -> None:
 
 
 def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Rates) -> None:
-    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
+    open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&qualified_views_percent=100")
     page.select_option("[data-currency]", "EUR")
     page.wait_for_selector(READY)
-    assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000"}, rates)
+    assert shown(page) == expected({**DEFAULTS, "monthly_views": "1000000", "qualified_views_percent": "100"}, rates)
     # 11.78 x 0.8486 = 10.00 and 1,178.41 x 0.8486 = 1,000.00 EUR: the press RPMs were in euros.
     assert round(11.78 * rates.usd_to_eur.value, 2) == 10
     expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_have_text(
@@ -196,9 +213,9 @@ def test_result_shows_sources_chart_and_payout(page: Page, site_url: str) -> Non
     expect(rewards.get_by_role("link", name=re.compile("Napolify"))).to_have_attribute(
         "href", "https://napolify.com/blogs/news/creator-rewards-rpm")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles par source de revenus"))
-    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50 à 50\u00a0\\$"))
+    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50 à 67\u00a0\\$"))
     expect(chart.locator("rect")).to_have_count(STREAM_COUNT)
-    expect(page.locator("[data-payout]")).to_contain_text("Premier retrait possible après 1 mois au mieux")
+    expect(page.locator("[data-payout]")).to_contain_text("Premier versement possible après 1 mois au mieux")
     expect(page.locator("[data-payout]")).to_contain_text("PayPal ou Virement bancaire")
 
 

@@ -23,7 +23,7 @@ PAGE_FIGURES = {
     "revenus/partenariats/index.html": ["brand_deals.engagement_benchmark", "brand_deals.price_tables[1].prices.mid"],
     "revenus/affiliation/index.html": ["niches.beauty.affiliate_commission[0]"],
     "revenus/live/index.html": ["live_gifts.diamond_value[0]", "live_gifts.creator_share"],
-    "revenus/abonnements/index.html": ["regions.us_ca.subscription_share", "subscriptions.store_fee"],
+    "revenus/abonnements/index.html": ["regions.united_states.subscription_share", "subscriptions.store_fee"],
     "revenus/produits/index.html": ["own_products.product_types.digital.margins[0]"],
     "comprendre/facteurs/index.html": ["brand_deals.engagement_benchmark"],
     "comprendre/strategies/index.html": ["creator_rewards.min_monthly_views"],

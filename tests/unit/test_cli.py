@@ -15,12 +15,13 @@ from calculator.cli import main
 from tests.support.repository import ROOT
 
 ARGS = ["--rates", str(ROOT / "rates.yml"), "--followers", "20000", "--age", "25",
-        "--monthly-views", "1000000", "--video-seconds", "75"]
+        "--monthly-views", "1000000", "--qualified-views-percent", "100", "--video-seconds", "75"]
 
 
 def test_json_output_is_exactly_estimate(rates: Rates, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ARGS, "--json"]) == 0
-    expected = estimate({"followers": "20000", "age": "25", "monthly_views": "1000000", "video_seconds": "75"},
+    expected = estimate({"followers": "20000", "age": "25", "monthly_views": "1000000",
+                         "qualified_views_percent": "100", "video_seconds": "75"},
                         rates)
     assert json.loads(capsys.readouterr().out) == expected
 
@@ -36,7 +37,8 @@ def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture
     assert "[non vérifiée, hors fourchette retenue] : 500\u00a0$ à 6\u202f000\u00a0$" in out
     assert "20\u00a0$ à 40\u00a0$" in out
     assert "hors total" in out
-    assert "Retrait (France) : minimum 10\u00a0$ à 50\u00a0$, par PayPal ou Virement bancaire." in out
+    assert ("Programme de récompenses pour créateurs : 400\u00a0$ à 6\u202f000\u00a0$ par mois, minimum 10\u00a0$ à "
+            "50\u00a0$. Les gains d'un mois sont versés le 15 du mois suivant") in out
 
 
 def test_ineligible_creator_is_told_why(capsys: pytest.CaptureFixture[str]) -> None:

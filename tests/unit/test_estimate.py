@@ -11,9 +11,13 @@ import pytest
 from calculator import InputError, Rates, estimate, in_currency, read_inputs
 from calculator.estimate import calculate
 from calculator.inputs import validate_inputs
+from calculator.rates import RatesError, parse_rates
 from calculator.results import plain
+from tests.support.repository import ROOT
 
-ELIGIBLE = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "video_seconds": 75}
+ELIGIBLE = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "qualified_views_percent": 100,
+            "video_seconds": 75}
+"""The seed's example: every view entered is a qualified view (the qualified views TikTok Studio shows)."""
 
 
 def ranges(result: dict[str, Any], stream: str) -> list[tuple[float, float]]:
@@ -68,7 +72,8 @@ def test_unmet_requirements_zero_the_rewards_and_say_why(rates: Rates, change: d
 
 
 def test_thresholds_themselves_are_eligible(rates: Rates) -> None:
-    inputs = {"followers": 10000, "age": 18, "monthly_views": 100_000, "video_seconds": 60.5}
+    inputs = {"followers": 10000, "age": 18, "monthly_views": 100_000, "qualified_views_percent": 100,
+              "video_seconds": 60.5}
     stream = estimate(inputs, rates)["streams"]["creator_rewards"]
     assert stream["eligible"] is True
     # 100 x 0.01 EUR / 0.8486 = 1.18 USD; 100 x 1.00 EUR / 0.8486 = 117.84 USD.
@@ -86,7 +91,8 @@ def test_result_is_plain_json(rates: Rates) -> None:
 
 
 def test_numbers_typed_the_french_way_are_read(rates: Rates) -> None:
-    typed = {"followers": "20 000", "age": "25", "monthly_views": "1\u202f000\u202f000", "video_seconds": "75,0"}
+    typed = {"followers": "20 000", "age": "25", "monthly_views": "1\u202f000\u202f000", "video_seconds": "75,0",
+             "qualified_views_percent": "100,0"}
     assert estimate(typed, rates) == estimate(ELIGIBLE, rates)
 
 
@@ -152,8 +158,13 @@ def test_blank_engagement_counts_as_the_benchmark(rates: Rates) -> None:
 def test_payout_counts_only_what_tiktok_pays(rates: Rates) -> None:
     inputs = {**ELIGIBLE, "monthly_views": 0, "sponsored_videos": 3, "live_diamonds": 1000}
     payout = estimate(inputs, rates)["payout"]
-    assert payout["tiktok_monthly"] == {"low": 5, "high": 5}
-    assert payout["months_to_first_payout"] == {"low": 2, "high": 10}
+    # 1,000 diamonds: 5 USD at the stated 0.005, up to 1,000 x 0.0134 (dearest coin) x 50 % = 6.70 USD.
+    # Only the LIVE balance receives it: its minimum (10 to 100 USD) takes ceil(10 / 6.70) = 2 months at
+    # best, ceil(100 / 5) = 20 at worst; the brands' 3 videos are paid by the brands.
+    assert payout["tiktok_monthly"] == {"low": 5, "high": 6.7}
+    assert payout["months_to_first_payout"] == {"low": 2, "high": 20}
+    live = next(balance for balance in payout["balances"] if balance["key"] == "live")
+    assert live["minimum"] == {"low": 10, "high": 100} and live["daily_limit"] == 1000
     nothing = estimate({**ELIGIBLE, "monthly_views": 0}, rates)["payout"]
     assert nothing["months_to_first_payout"] is None
 
@@ -177,3 +188,34 @@ def test_a_rebuilt_table_cannot_be_converted_since_its_money_is_no_longer_known(
     rebuilt = json.loads(json.dumps(estimate(ELIGIBLE, rates)))
     with pytest.raises(TypeError, match="estimate"):
         in_currency(rebuilt, rates, "EUR")
+
+
+def test_old_us_ca_links_open_as_the_united_states(rates: Rates) -> None:
+    old = estimate({**ELIGIBLE, "region": "us_ca", "subscribers": 10, "subscription_price": 10}, rates)
+    assert old["payout"]["region"] == "united_states"
+    # 100 USD, no VAT: 70 % after the 30 % fee x 70 % = 49; 85 % x 90 % = 76.50.
+    assert (old["streams"]["subscriptions"]["low"], old["streams"]["subscriptions"]["high"]) == (49, 76.5)
+
+
+def test_a_country_only_some_lists_name_is_not_counted_and_the_reason_says_which(rates: Rates) -> None:
+    canada = estimate({**ELIGIBLE, "region": "canada"}, rates)["streams"]["creator_rewards"]
+    assert canada["unmet"] == ["region"] and "CNews" in canada["reasons"][0]
+    elsewhere = estimate({**ELIGIBLE, "region": "other_programme"}, rates)["streams"]["creator_rewards"]
+    assert elsewhere["eligible"] and elsewhere["low"] == 400
+    assert estimate({**ELIGIBLE, "region": "other"}, rates)["streams"]["creator_rewards"]["unmet"] == ["region"]
+
+
+def test_affiliate_links_outside_tiktok_have_no_follower_rule_and_merchants_pay(rates: Rates) -> None:
+    small = {**ELIGIBLE, "followers": 100, "affiliate_sales": 10, "average_order_value": 30}
+    shop = estimate(small, rates)["streams"]["affiliate"]
+    links = estimate({**small, "affiliate_channel": "links"}, rates)["streams"]["affiliate"]
+    assert shop["unmet"] == ["followers"] and shop["paid_by"] == "tiktok_shop"
+    # 300 USD at 2-20 %: 6 to 60 USD, paid by the merchant, so in no TikTok balance.
+    assert links["eligible"] and (links["low"], links["high"]) == (6, 60) and links["paid_by"] == "merchant"
+    assert links["details"]["commission_bound_percent"] == {"low": 1, "high": 80}
+
+
+def test_a_typical_commission_outside_tiktok_shops_bound_is_refused() -> None:
+    text = (ROOT / "rates.yml").read_text().replace("low: 1\n    high: 80", "low: 5\n    high: 80")
+    with pytest.raises(RatesError, match=r"niches\.finance\.affiliate_commission\[0\]"):
+        parse_rates(text)

@@ -57,7 +57,8 @@ def test_no_tax_status_means_no_net_block() -> None:
 
 
 def test_warnings_say_which_end_of_the_range_passes() -> None:
-    base = {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc", "monthly_views": 0}
+    base = {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc", "monthly_views": 0,
+            "qualified_views_percent": 100}
     # Two sponsored videos a month (French brands): 106.08 to 4 243 € a month, 1 273 to 50 916 € a year: only the
     # high end passes the 37 500 € VAT franchise.
     only_high = estimate({**base, "sponsored_videos": 2}, RATES)["net"]["warnings"]

@@ -73,9 +73,9 @@ def numbers(data: Any, path: str = "") -> Iterator[tuple[str, float]]:
 # What README calls money in an estimate: the streams' amounts, their sourced ranges, what viewers, buyers,
 # customers and subscribers paid, the total and the payout's amounts. The net block is in euros already.
 MONEY = re.compile(r"\.streams\.\w+(\.ranges\[\d+\]|\.extremes"
-                   r"|\.details\.(viewer_paid|sales|revenue|subscribers_paid))?"
-                   r"\.(low|high)|\.total\.(low|high)|\.payout\.(minimum|tiktok_monthly)\.(low|high)"
-                   r"|\.payout\.daily_limit")
+                   r"|\.details\.(viewer_paid|sales|revenue|subscribers_paid|tiktok_received))?"
+                   r"\.(low|high)|\.total\.(low|high)|\.payout\.tiktok_monthly\.(low|high)"
+                   r"|\.payout\.balances\[\d+\]\.((monthly|minimum)\.(low|high)|daily_limit)")
 
 
 def test_every_registered_stream_is_in_the_result_in_order_and_has_a_rates_section() -> None:
@@ -107,7 +107,7 @@ def test_more_of_any_input_never_pays_less(stream: StreamModule, values: dict[st
     longer videos: never a lower low or high for the stream."""
     key = data.draw(st.sampled_from(sorted(NUMERIC & set(inputs_used(stream)))), label="input")
     field = FIELDS_BY_KEY[key]
-    before = values[key] if values[key] is not None else data.draw(st.floats(0, 100), label="engagement")
+    before = values[key] if values.get(key) is not None else data.draw(st.floats(0, 100), label="percent")
     step = data.draw(st.integers(0, 10**6) if field.kind == "integer" else st.floats(0, 10**6), label="more")
     after = min(before + step, field.maximum or math.inf)
     low = estimate({**values, key: before}, RATES)["streams"][stream.NAME]
@@ -146,7 +146,7 @@ def test_the_total_and_what_tiktok_pays_are_sums_of_the_counted_streams(values: 
     streams = result["streams"]
     assert [name for name, stream in streams.items() if not stream["in_total"]] == ["creator_fund"]
     counted = [stream for stream in streams.values() if stream["in_total"]]
-    tiktok = [stream for stream in counted if stream["paid_by"] == "tiktok"]
+    tiktok = [stream for stream in counted if stream["paid_by"] in ("tiktok", "tiktok_shop")]
     for bound in ("low", "high"):
         assert result["total"][bound] == round(sum(stream[bound] for stream in counted), 2)
         assert result["payout"]["tiktok_monthly"][bound] == round(sum(stream[bound] for stream in tiktok), 2)

@@ -8,7 +8,8 @@ import re
 from calculator import Rates, estimate, in_currency
 from calculator.render import render_result
 
-INPUTS = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "video_seconds": 75}
+INPUTS = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "qualified_views_percent": 100,
+          "video_seconds": 75}
 
 
 def test_panel_keeps_the_dom_contract(rates: Rates) -> None:
