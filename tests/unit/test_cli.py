@@ -37,8 +37,8 @@ def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture
     assert "[non vérifiée, hors fourchette retenue] : 500\u00a0$ à 6\u202f000\u00a0$" in out
     assert "20\u00a0$ à 40\u00a0$" in out
     assert "hors total" in out
-    assert ("Programme de récompenses pour créateurs : 11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois, minimum 10\u00a0$ à "
-            "50\u00a0$. Les gains d'un mois sont versés le 15 du mois suivant") in out
+    assert ("Programme de récompenses pour créateurs : 11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois, minimum "
+            "10\u00a0$ à 50\u00a0$. Les gains d'un mois sont versés le 15 du mois suivant") in out
 
 
 def test_ineligible_creator_is_told_why(capsys: pytest.CaptureFixture[str]) -> None:
