@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .. import french
 from ..inputs import Inputs
 from ..money import cents
-from ..rates import Parameter, Rates
+from ..rates import EVIDENCE, Parameter, Rates
 from ..results import USD, Bounds, MoneyRange, Stream
 from .shape import Lever, SourcedRange, account_allowed, at_least, percent, stream
 
@@ -57,7 +57,8 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
 
 
 def diamond_value(price: Parameter, share: Parameter) -> Parameter:
-    """The figure one computed range comes from: a coin price times the region's share, citing both."""
+    """The figure one computed range comes from: a coin price times the region's share, citing both, and only as
+    proven as the weaker of the two (a press price times a vendor's share is a vendor's figure)."""
     shown = french.percent(share.low) if share.low == share.high else \
         f"{french.number(share.low)} à {french.percent(share.high)}"
     return dataclasses.replace(
@@ -65,4 +66,5 @@ def diamond_value(price: Parameter, share: Parameter) -> Parameter:
         label=f"Valeur d'un diamant : {price.label[0].lower()}{price.label[1:]}, multiplié par la part reversée au "
               f"créateur ({shown})",
         references=(*price.references, *(ref for ref in share.references if ref not in price.references)),
-        assumption=price.assumption or share.assumption)
+        assumption=price.assumption or share.assumption,
+        stated_evidence=max(price.evidence, share.evidence, key=EVIDENCE.index))

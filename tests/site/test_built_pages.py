@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from babel.numbers import format_decimal
 
-from calculator import Parameter, Rates
+from calculator import Parameter, Rates, estimate
 from tests.support.other_rates import PAGE_FIGURES
-from tests.support.repository import PAGES, ROOT
+from tests.support.repository import PAGES, ROOT, SCENARIOS
 
 
 def text_of(page: Path) -> str:
@@ -75,7 +75,13 @@ def test_page_has_its_own_description_and_open_graph(built_site: Path, page: str
 
 def test_page_ends_with_the_date_its_figures_were_checked(built_site: Path, rates: Rates) -> None:
     page = (built_site / "programmes/fonds-createurs/index.html").read_text(encoding="utf-8")
-    newest = max(p.as_of for p in rates.creator_fund.rpm)
+    # The page quotes the Creator Fund's figures and the estimate of the million-view scenario, whose ranges
+    # come from every stream's figures: the newest check among them all is the page's date.
+    viral = next(scenario for scenario in SCENARIOS if scenario.name == "un-million-de-vues")
+    by_path = rates.parameters_by_path()
+    used = [*rates.creator_fund.rpm, *(by_path[entry["parameter"]] for stream in
+                                       estimate(viral.inputs, rates)["streams"].values() for entry in stream["ranges"])]
+    newest = max(parameter.as_of for parameter in used)
     assert f'data-checked="{newest.isoformat()}"' in page
 
 

@@ -158,12 +158,12 @@ def test_blank_engagement_counts_as_the_benchmark(rates: Rates) -> None:
 def test_payout_counts_only_what_tiktok_pays(rates: Rates) -> None:
     inputs = {**ELIGIBLE, "monthly_views": 0, "sponsored_videos": 3, "live_diamonds": 1000}
     payout = estimate(inputs, rates)["payout"]
-    # 1,000 diamonds: the headline comes from the press's coin price (The Sun, 0.0106 USD) x 50 % = 5.30 USD;
-    # the vendors' (5 at the stated 0.005, 6.45 to 6.70 from JivoChat's coin prices) stay out of it.
-    # Only the LIVE balance receives it: its minimum (10 to 100 USD) takes ceil(10 / 5.30) = 2 months at
-    # best, ceil(100 / 5.30) = 19 at worst; the brands' 3 videos are paid by the brands.
-    assert payout["tiktok_monthly"] == {"low": 5.3, "high": 5.3}
-    assert payout["months_to_first_payout"] == {"low": 2, "high": 19}
+    # 1,000 diamonds: 5 USD at the stated 0.005, up to 1,000 x 0.0134 (dearest coin) x 50 % = 6.70 USD, all
+    # vendor-grade (the share is, so every coin price x share is too).
+    # Only the LIVE balance receives it: its minimum (10 to 100 USD) takes ceil(10 / 6.70) = 2 months at
+    # best, ceil(100 / 5) = 20 at worst; the brands' 3 videos are paid by the brands.
+    assert payout["tiktok_monthly"] == {"low": 5, "high": 6.7}
+    assert payout["months_to_first_payout"] == {"low": 2, "high": 20}
     live = next(balance for balance in payout["balances"] if balance["key"] == "live")
     assert live["minimum"] == {"low": 10, "high": 100} and live["daily_limit"] == 1000
     nothing = estimate({**ELIGIBLE, "monthly_views": 0}, rates)["payout"]
