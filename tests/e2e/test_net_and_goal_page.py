@@ -99,7 +99,7 @@ def test_a_link_sets_the_household_and_an_old_link_with_a_marginal_rate_opens(pa
     open_calculator(page, f"{site_url}/calculateur/?{query_of(household)}&marginal_tax_rate=30")
     expect(page.locator("select[name=household]")).to_have_value("couple")
     expect(page.locator("input[name=children]")).to_have_value("2")
-    expect(page.locator("input[name=other_taxable_income]")).to_have_value("40000")
+    expect(page.locator("input[name=other_taxable_income]")).to_have_value("80000")
     expect(page.locator("[aria-invalid=true]")).to_have_count(0)
     assert net_shown(page) == net_expected({**DEFAULTS, **household}, rates)
     expect(page.locator("[data-net-block]")).to_contain_text("3 parts")
