@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from . import french
 from .currency import CURRENCIES
 from .estimate import estimate
 from .goal import LEVERS
@@ -109,6 +110,8 @@ class FormField:
     """For a choice: every valid value, from rates.yml, in its order."""
     solved_by_goal: bool
     """The goal mode solves for this input, so it is hidden while that mode is on."""
+    placeholder: str = ""
+    """What an empty text field shows: the figure a blank stands for (0 when blank means none)."""
     checked_text: str = CHECKED
     yes_words: tuple[str, ...] = ()
     """For a yes/no box: the texts that tick it when a link or a preset gives them (case and spaces aside)."""
@@ -125,7 +128,16 @@ def form_field(field: InputField, rates: Rates) -> FormField:
         if field.kind == "choice" else ()
     return FormField(key=field.key, label=field.label, hint=field.hint, kind=field.kind, group=field.group,
                      required=field.required, text=text, options=options, solved_by_goal=field.key in GOAL_SOLVES,
-                     yes_words=YES_WORDS if field.kind == "flag" else ())
+                     placeholder=placeholder(field, rates), yes_words=YES_WORDS if field.kind == "flag" else ())
+
+
+def placeholder(field: InputField, rates: Rates) -> str:
+    """'' for a required field; the figure a blank stands for (« 40 », « 2,6 »); else 0, which a blank means."""
+    if field.required:
+        return ""
+    if field.blank_means is not None:
+        return french.number(rates.parameters_by_path()[field.blank_means].value)
+    return "0"
 
 
 @dataclass(frozen=True)

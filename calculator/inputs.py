@@ -47,6 +47,9 @@ class InputField:
     maximum: float | None = None
     choices: str | None = None
     """For kind "choice": the table of rates.yml (or `households`) whose keys are the valid values."""
+    blank_means: str | None = None
+    """For an optional number whose blank is not 0: the key path of the rates.yml figure used instead (the form
+    shows it as the field's placeholder)."""
 
 
 INPUT_FIELDS: tuple[InputField, ...] = (
@@ -60,7 +63,7 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                "Part de ces vues que TikTok rémunère (fil Pour toi, plus de 5 secondes, vidéos originales, pays où le "
                "programme paie…). Mettez 100 si vous avez saisi les vues qualifiées du tableau de bord du programme "
                "de récompenses dans TikTok Studio. Vide : l'estimation du modèle.",
-               "percent", "main", default=None, maximum=100),
+               "percent", "main", default=None, maximum=100, blank_means="creator_rewards.qualified_share"),
     InputField("video_seconds", "Durée typique d'une vidéo",
                "En secondes. Le programme de récompenses ne paie que les vidéos de plus d'une minute.",
                "decimal", "main", required=True, default=None, initial=75),
@@ -68,7 +71,7 @@ INPUT_FIELDS: tuple[InputField, ...] = (
                "integer", "other"),
     InputField("engagement_rate", "Taux d'engagement (%)",
                "J'aime, commentaires et partages rapportés aux abonnés. Vide : la médiane de TikTok.",
-               "percent", "other", default=None, maximum=100),
+               "percent", "other", default=None, maximum=100, blank_means="brand_deals.engagement_benchmark"),
     InputField("niche", "Niche", "Le sujet principal de vos vidéos.", "choice", "other", default="general",
                choices="niches"),
     InputField("affiliate_channel", "Type d'affiliation",

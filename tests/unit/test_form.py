@@ -108,3 +108,17 @@ def test_only_presets_become_buttons_and_a_bad_one_fails_the_build(rates: Rates)
     with pytest.raises(PresetError, match=rf"^{broken.name}: age: ") as raised:
         widget(rates, [broken])
     assert (raised.value.scenario, raised.value.error.key) == (broken.name, "age")
+
+
+def test_an_empty_field_shows_the_figure_its_blank_stands_for(rates: Rates) -> None:
+    fields = {field.key: field for field in widget(rates, []).fields}
+    # 40 % of the views assumed qualified, TikTok's median engagement 2,6 %; other optional numbers mean 0.
+    assert (fields["qualified_views_percent"].placeholder, fields["engagement_rate"].placeholder) == ("40", "2,6")
+    assert fields["sponsored_videos"].placeholder == "0" and fields["followers"].placeholder == ""
+    base: dict[str, object] = {"followers": 50000, "age": 30, "monthly_views": 1_000_000, "video_seconds": 90,
+                               "sponsored_videos": 1}
+    def amounts(inputs: dict[str, object]) -> dict[str, tuple[float, float]]:
+        return {name: (stream["low"], stream["high"]) for name, stream in estimate(inputs, rates)["streams"].items()}
+
+    for key in ("qualified_views_percent", "engagement_rate"):
+        assert amounts(base) == amounts({**base, key: fields[key].placeholder}), key
