@@ -1,8 +1,15 @@
 """Shared fixtures: the repository's rates, parsed once; the site, built once per session from them and once
-from other rates (tests/support/other_rates.py), for every test that reads or serves it."""
+from other rates (tests/support/other_rates.py), for every test that reads or serves it.
+
+The two builds start in the background as soon as the session does, one after the other, when a selected
+test needs them: the unit tests (which run first, see `testpaths`) keep one core busy, the builds take the
+other, and the first test that needs a site waits only for what is left of its build.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,6 +19,8 @@ from tests.support.other_rates import OTHER_RATES_TEXT
 from tests.support.repository import RATES_TEXT
 from tests.support.site import build_site
 
+Builds = dict[str, "Future[Path]"]
+
 
 @pytest.fixture(scope="session")
 def rates() -> Rates:
@@ -19,19 +28,36 @@ def rates() -> Rates:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
-    return build_site(tmp_path_factory.mktemp("site"))
-
-
-@pytest.fixture(scope="session")
 def other_rates() -> Rates:
     return parse_rates(OTHER_RATES_TEXT)
 
 
-@pytest.fixture(scope="session")
-def other_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same site built from OTHER_RATES_TEXT, once per session."""
-    folder = tmp_path_factory.mktemp("other")
+def _build_other(folder: Path) -> Path:
     (folder / "rates.yml").write_text(OTHER_RATES_TEXT, encoding="utf-8")
     return build_site(folder / "site", folder / "rates.yml")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
+    """Start, in one background thread, the builds that the selected tests need (by fixture name)."""
+    needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    jobs: dict[str, Callable[[], Path]] = {
+        "built_site": lambda: build_site(tmp_path_factory.mktemp("site")),
+        "other_site": lambda: _build_other(tmp_path_factory.mktemp("other")),
+    }
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-build") as builder:
+        yield {name: builder.submit(job) for name, job in jobs.items() if name in needed}
+
+
+@pytest.fixture(scope="session")
+def built_site(site_builds: Builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
+    started = site_builds.get("built_site")  # not started when only asked for by name, at run time
+    return started.result() if started else build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def other_site(site_builds: Builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site built from OTHER_RATES_TEXT, once per session."""
+    started = site_builds.get("other_site")
+    return started.result() if started else _build_other(tmp_path_factory.mktemp("other"))
