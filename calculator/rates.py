@@ -514,6 +514,32 @@ class IncomeTax:
 
 
 @dataclass(frozen=True)
+class Formalities:
+    """What a creator starting in France must do and by when, the aids and taxes of the first years, the rules
+    of commercial influence, and the VAT franchise's 2025 story: figures the guide shows, dates it tells."""
+
+    label: str
+    registration_days: Single
+    """Days after the start of the activity by which it must be declared at the guichet unique."""
+    versement_liberatoire_months: Single
+    """Months after the month of creation within which a new business may opt for the versement libératoire."""
+    acre_request_days: Single
+    """Days after the start of the activity within which ACRE must be requested (it is no longer automatic)."""
+    acre_cut_earlier: Single
+    """Cut in a micro-entrepreneur's contribution rates under ACRE for a business created before the change."""
+    acre_cut: Single
+    """The same cut for a business created from the date `dates.acre_cut_change` (1 July 2026)."""
+    cfe_exemption_turnover: Single
+    """Yearly turnover up to which a micro-entrepreneur pays no CFE (the first year is exempt whatever it is)."""
+    influence_contract_threshold: Single
+    """Pay plus benefits in kind from one advertiser in a year from which a written contract is required."""
+    vat_single_threshold: Single
+    """The single VAT franchise threshold the loi de finances pour 2025 voted, suspended, then repealed."""
+    dates: Mapping[str, Milestone]
+    """Dated events: the VAT franchise story, the versement libératoire deadline, ACRE's cut, the contract rule."""
+
+
+@dataclass(frozen=True)
 class France:
     """Contributions and income tax of a micro-entrepreneur, with the rates in force on `in_force_on`."""
 
@@ -526,6 +552,8 @@ class France:
     dated by the year the option applies to."""
     simulators: tuple[Reference, ...]
     categories: Mapping[str, TaxCategory]
+    formalities: Formalities
+    """The steps and dated rules the guide tells a creator in France (read by the guide, not the calculator)."""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,7 @@ UNITS = {
     "years": "ans",
     "seconds": "secondes",
     "days": "jours",
+    "months": "mois",
     "EUR per year": "€ par an",
 }
 
