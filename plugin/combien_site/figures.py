@@ -59,6 +59,11 @@ UNITS = {
     "seconds": "secondes",
     "days": "jours",
     "EUR per year": "€ par an",
+    "EUR per video": "€ par vidéo",
+    "posts per 30 days": "publications sur 30 jours",
+    "videos": "vidéos",
+    "countries": "pays",
+    "day of month": "jour du mois",
 }
 
 
