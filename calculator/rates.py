@@ -428,6 +428,8 @@ class LiveGifts:
     # The viewer's price is diamonds / this ratio: a ratio near 0 would make it infinite (fuzzing found 5e-324).
     diamonds_per_coin: Annotated[Single, Between("un créateur reçoit entre 0,01 et 100 diamants par pièce, pas "
                                                  "{value:g} (faute de frappe ?)", minimum=0.01, maximum=100)]
+    diamonds_rule: Fact
+    """How TikTok says it awards diamonds (no fixed ratio to coins)."""
     creator_share: Parameter
     """The share of the gifts' value outside the United States (each region states its own: `live_share`)."""
     diamond_value: Ranges
