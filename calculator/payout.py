@@ -36,7 +36,7 @@ def payout(streams: Mapping[str, Stream[Any]], rates: Rates, region: Region) -> 
     minimum = region.payout_minimum
     day = rules.rewards_payment_day
     balances = [Balance(
-        key="creator_rewards", label="Programme de récompenses pour créateurs", streams=("creator_rewards",),
+        key="creator_rewards", label="Programme de récompenses pour les créateurs", streams=("creator_rewards",),
         monthly=rewards, minimum=MoneyRange(minimum.low, minimum.high, USD),
         schedule=f"Les gains d'un mois sont versés le {french.number(day.value)} du mois suivant, une fois le "
                  f"minimum atteint, puis retirés par {methods} (règle rapportée par des sites tiers, pas par TikTok ; "

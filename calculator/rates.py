@@ -269,6 +269,16 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class Fact:
+    """A rule the guide states that is no figure (what TikTok's formula weighs, what TikTok Shop does not sell),
+    in a French `label`, dated and sourced like a figure so that the page cites it with its grade."""
+
+    label: str
+    as_of: datetime.date
+    references: Annotated[tuple[Reference, ...], AtLeast(1, "au moins une référence est nécessaire")]
+
+
+@dataclass(frozen=True)
 class CreatorFund:
     """The Creator Fund (closed): its money, pledges and RPM."""
 
@@ -324,6 +334,8 @@ class CreatorRewards:
     countries_rule: str
     """In French: which of the lists the model follows, and why."""
     business_accounts: AccountRule
+    formula: Fact
+    """What TikTok says the rewards formula weighs (no RPM is published)."""
     rpm: Ranges
 
 
@@ -347,6 +359,17 @@ class PriceTable:
 
 
 @dataclass(frozen=True)
+class SurveyBand:
+    """One answer of a survey of creators: the share of them (`share`, percent) whose price per sponsored post
+    is around `price` (in euros when the survey is French)."""
+
+    key: str
+    label: str
+    share: Single
+    price: Single
+
+
+@dataclass(frozen=True)
 class BrandDeals:
     """Sponsored videos: tiers, price tables, rates per follower, and how engagement moves them."""
 
@@ -359,6 +382,9 @@ class BrandDeals:
                                                     "doit être supérieure à 0", above=0)]
     engagement_factor_min: Single
     engagement_factor_max: Single
+    france_survey: Annotated[tuple[SurveyBand, ...], AtLeast(1, "au moins une réponse d'enquête est nécessaire"),
+                             UniqueKeys()]
+    """French creators' own prices per sponsored post, in euros: shown next to the dollar grids, not computed."""
 
 
 @dataclass(frozen=True)
@@ -383,6 +409,12 @@ class Affiliate:
     """The range of commission rates TikTok Shop lets a seller set: every typical band must lie inside it."""
     business_accounts: AccountRule
     settlement_days: Single
+    shop_min_followers_elsewhere: Single
+    """The follower floor TikTok Shop publishes for affiliate creators in other markets (France's is reported)."""
+    financial_products: Fact
+    """TikTok Shop sells no financial products: a finance creator's affiliation happens off TikTok."""
+    bio_link_min_followers: Single
+    """Followers a personal account needs for a clickable link in its bio (business accounts: none)."""
 
 
 @dataclass(frozen=True)
@@ -396,6 +428,8 @@ class LiveGifts:
     # The viewer's price is diamonds / this ratio: a ratio near 0 would make it infinite (fuzzing found 5e-324).
     diamonds_per_coin: Annotated[Single, Between("un créateur reçoit entre 0,01 et 100 diamants par pièce, pas "
                                                  "{value:g} (faute de frappe ?)", minimum=0.01, maximum=100)]
+    diamonds_rule: Fact
+    """How TikTok says it awards diamonds (no fixed ratio to coins)."""
     creator_share: Parameter
     """The share of the gifts' value outside the United States (each region states its own: `live_share`)."""
     diamond_value: Ranges
@@ -462,6 +496,43 @@ class Payout:
     """The day of the month the Creator Rewards Program pays the previous month's rewards."""
     live_minimum: Ranges
     """The least balance of LIVE gifts and subscriptions that can be withdrawn, one figure per source."""
+    requirements: Fact
+    """What TikTok asks before a first payout (identity, tax form, self-billing where VAT applies)."""
+
+
+@dataclass(frozen=True)
+class Series:
+    """TikTok Series, paid collections of videos: who may sell them, their size, price and payout."""
+
+    label: str
+    min_age: Single
+    min_followers: Single
+    min_monthly_views: Single
+    min_posts: Single
+    """Public posts over the last 30 days."""
+    min_account_days: Single
+    max_videos: Single
+    video_seconds: Parameter
+    price: Parameter
+    """The price range a creator picks from (USD), fixed once the collection is published."""
+    payout_minimum: Single
+    payment_day: Single
+    business_accounts: AccountRule
+
+
+@dataclass(frozen=True)
+class CreatorMarketplace:
+    """TikTok One (formerly Creator Marketplace), TikTok's platform for brand deals: who may join, where, and
+    what TikTok charges on its payments."""
+
+    label: str
+    min_age: Single
+    min_followers: Single
+    min_post_views: Single
+    min_posts: Single
+    countries_count: Single
+    business_accounts: AccountRule
+    payments: Fact
 
 
 @dataclass(frozen=True)
@@ -576,6 +647,8 @@ class Rates:
     subscriptions: Subscriptions
     regions: Mapping[str, Region]
     own_products: OwnProducts
+    series: Series
+    creator_marketplace: CreatorMarketplace
     payout: Payout
     minors: Minors
     france: France

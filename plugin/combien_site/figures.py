@@ -31,7 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, requirements
 from calculator.inputs import goal_inputs
-from calculator.rates import Milestone
+from calculator.rates import AccountRule, CountryList, Fact, Milestone
 from calculator.scenarios import load_scenario
 
 from .rates import LoadedRates
@@ -60,6 +60,11 @@ UNITS = {
     "days": "jours",
     "months": "mois",
     "EUR per year": "€ par an",
+    "EUR per video": "€ par vidéo",
+    "posts per 30 days": "publications sur 30 jours",
+    "videos": "vidéos",
+    "countries": "pays",
+    "day of month": "jour du mois",
 }
 
 
@@ -170,7 +175,7 @@ class Figures:
         """The address from this page of a content-hashed file (`asset("builder_script")`), for raw HTML."""
         return get_relative_url(str(self.assets[name]), self.page.url)
 
-    def cite(self, item: Parameter | Milestone) -> str:
+    def cite(self, item: Parameter | Milestone | Fact | AccountRule | CountryList) -> str:
         """Footnote marks for the item's references; footnotes() lists them at the end of the page."""
         self.record(item)
         marks = []

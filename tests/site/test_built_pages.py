@@ -35,6 +35,46 @@ def test_changing_rates_changes_the_page(other_site: Path, rates: Rates, other_r
         assert shown(after[path]) in text, f"{page}: changed {path} ({shown(after[path])}) not shown"
 
 
+TIKTOK_PAGES = ["programmes/recompenses-createurs/index.html", "programmes/fonds-createurs/index.html",
+                "revenus/partenariats/index.html", "revenus/affiliation/index.html", "revenus/live/index.html",
+                "revenus/abonnements/index.html", "revenus/produits/index.html", "paiements/index.html",
+                "comprendre/facteurs/index.html", "comprendre/strategies/index.html"]
+
+
+@pytest.mark.parametrize("page", TIKTOK_PAGES)
+def test_tiktok_pages_name_the_programme_as_rates_yml_does(built_site: Path, rates: Rates, page: str) -> None:
+    # One name per thing: the label rates.yml gives the programme (TikTok's French wording), never the old
+    # shortened « Programme de récompenses pour créateurs ».
+    text = text_of(built_site / page)
+    assert "récompenses pour créateurs" not in text, page
+    if page.startswith(("programmes/", "paiements", "revenus/produits", "revenus/affiliation")):
+        assert rates.creator_rewards.label in text, page
+
+
+def test_live_page_dates_the_hosting_age_change_from_rates(built_site: Path, rates: Rates) -> None:
+    from calculator import french
+
+    text = text_of(built_site / "revenus/live/index.html")
+    change = rates.milestones["live_host_age_18"]
+    assert re.sub("[\u00a0\u202f]", " ", french.date(change.date)) in text
+
+
+def test_creator_rewards_page_lists_every_sourced_country_list(built_site: Path, rates: Rates) -> None:
+    # The table has a column per list in rates.yml and a row per country any of them names.
+    page = (built_site / "programmes/recompenses-createurs/index.html").read_text(encoding="utf-8")
+    table = page[page.index("<table"):page.index("</table>")]
+    assert table.count("<th>") == len(rates.creator_rewards.countries) + 1
+    named = {code for countries in rates.creator_rewards.countries for code in countries.countries}
+    assert table.count("<tr>") == len(named) + 1
+
+
+def test_payouts_page_shows_each_live_minimum_the_sources_give(built_site: Path, rates: Rates) -> None:
+    # Glossary abbreviations leave a space before the punctuation that follows them: drop it.
+    text = re.sub(r" ([,.;])", r"\1", text_of(built_site / "paiements/index.html"))
+    for minimum in rates.payout.live_minimum:
+        assert f"{minimum.label} : {shown(minimum)} $" in text
+
+
 def test_every_guide_page_is_built(built_site: Path) -> None:
     for page in PAGES:
         assert (built_site / page / "index.html").is_file(), page

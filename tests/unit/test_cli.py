@@ -30,14 +30,14 @@ def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture
     assert main(ARGS) == 0
     out = capsys.readouterr().out
     # The headline from the press, the seed's ranges still listed with their grade, and every source's span.
-    assert "(ex-Programme Créativité) : 11,78\u00a0$ à 1\u202f178,41\u00a0$" in out
+    assert "pour les créateurs : 11,78\u00a0$ à 1\u202f178,41\u00a0$" in out
     assert ("Fiabilité : moyenne (presse ou études) ; de 11,78\u00a0$ à 6\u202f000\u00a0$ selon toutes les "
             "sources") in out
     assert "[site commercial, hors fourchette retenue] : 400\u00a0$ à 1\u202f000\u00a0$" in out
     assert "[non vérifiée, hors fourchette retenue] : 500\u00a0$ à 6\u202f000\u00a0$" in out
     assert "20\u00a0$ à 40\u00a0$" in out
     assert "hors total" in out
-    assert ("Programme de récompenses pour créateurs : 11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois, minimum "
+    assert ("Programme de récompenses pour les créateurs : 11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois, minimum "
             "10\u00a0$ à 50\u00a0$. Les gains d'un mois sont versés le 15 du mois suivant") in out
 
 
