@@ -267,7 +267,7 @@ def test_the_chart_has_a_text_alternative_that_follows_the_figures(page: Page, s
     headings = page.locator("[data-stream] h2").all_inner_texts()
     assert len(headings) >= 6
     before = chart.get_attribute("aria-label") or ""
-    # "Fourchettes mensuelles par source de revenus. Stream : 120 à 240 $ ; Other stream : 0 à 0 $ ; …"
+    # "Fourchettes mensuelles par source de revenus. Stream : 120 $ à 240 $ ; Other stream : 0 $ ; …"
     entries = before.split(". ", 1)[1].split(" ; ")
     assert len(entries) == len(headings), f"one entry per stream: {entries}"
     for entry, heading in zip(entries, headings, strict=True):
