@@ -306,11 +306,14 @@ class Figures:
         return "\n".join(rows)
 
     def rpm_table(self) -> str:
-        """The two programmes' rates per 1,000 views, one row per source, side by side."""
-        rows = ["| Programme | Source | Preuve | Pour 1 000 vues |", "|---|---|---|---|"]
+        """The two programmes' rates per 1,000 views: each programme's name on a row of its own, then one row per
+        source (a reader on a phone does not read the programme's name again on every row)."""
+        rows = ["| Source | Preuve | Pour 1 000 vues |", "|---|---|---|"]
         for programme in (self.rates.creator_rewards, self.rates.creator_fund):
+            name, note = label_and_note(programme.label)
+            rows.append(f"| **{name}**{f' ({note})' if note else ''} | | |")  # the programme once, above its rows
             for rpm in programme.rpm:
-                rows.append(f"| {label_and_note(programme.label)[0]} | {readable(rpm.label)}{self.cite(rpm)} | "
+                rows.append(f"| {readable(rpm.label)}{self.cite(rpm)} | "
                             f"{french.evidence(rpm.evidence)} | {self.amount(rpm, money_symbol(rpm))} |")
         return "\n".join(rows)
 
@@ -403,9 +406,13 @@ def label_and_note(label: str) -> tuple[str, str]:
     return label, ""
 
 
+DIGIT_GROUP = re.compile(r"(\d) (\d{3})\b")
+
+
 def readable(label: str) -> str:
-    """A table cell for a label: its text, and its note below in small type."""
-    text, note = label_and_note(label)
+    """A table cell for a label: its text, and its note below in small type; « 1 000 » never breaks in a narrow
+    column."""
+    text, note = (DIGIT_GROUP.sub("\\1\u202f\\2", part) for part in label_and_note(label))
     return f"{text}<br><small>{note}</small>" if note else text
 
 
