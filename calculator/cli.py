@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
 from .rates import Rates, RatesError, parse_rates
+from .render import first_payout
 from .scenarios import load_scenario
 
 
@@ -95,39 +96,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 def summary(result: Mapping[str, Any], rates: Rates) -> str:
     """A short French text version of an estimate() result."""
     currency = result["currency"]
-    amount = _formatter(currency)
+    def span(pair: Mapping[str, float]) -> str:
+        return french.money_span(pair["low"], pair["high"], currency)
     lines = [f"Estimation mensuelle ({currency})", ""]
     for stream in result["streams"].values():
         counted = "" if stream["in_total"] else " (pour comparaison, hors total)"
-        lines.append(f"{stream['label']}{counted} : {amount(stream['low'])} à {amount(stream['high'])}")
+        lines.append(f"{stream['label']}{counted} : {span(stream)}")
         extremes = stream["extremes"]
         if stream["eligible"] and extremes["high"] > 0:  # nothing to weigh in a stream that pays nothing
             wider = ("" if (extremes["low"], extremes["high"]) == (stream["low"], stream["high"])
-                     else f" ; de {amount(extremes['low'])} à {amount(extremes['high'])} selon toutes les sources")
+                     else f" ; de {span(extremes)} selon toutes les sources")
             lines.append(f"  Fiabilité : {french.confidence(stream['confidence'])}{wider}")
         for entry in stream["ranges"]:
             flags = [*(["hypothèse"] if entry["assumption"] else []), french.evidence(entry["evidence"]),
                      *([] if entry["in_headline"] else ["hors fourchette retenue"])]
-            lines.append(f"  - {entry['source']} [{', '.join(flags)}] : {amount(entry['low'])} à "
-                         f"{amount(entry['high'])}")
+            lines.append(f"  - {entry['source']} [{', '.join(flags)}] : {span(entry)}")
         for reason in stream["reasons"]:
             lines.append(f"  Non éligible : {reason}")
     total = result["total"]
     payout = result["payout"]
-    lines += ["", f"Total : {amount(total['low'])} à {amount(total['high'])}", ""]
+    lines += ["", f"Total : {span(total)}", ""]
     lines.append(f"Versements de TikTok ({payout['region_label']}) :")
     for balance in payout["balances"]:
         minimum = balance["minimum"]
         floor = "aucun minimum" if minimum is None else \
-            f"minimum {amount(minimum['low'])} à {amount(minimum['high'])}"
-        lines.append(f"  {balance['label']} : {amount(balance['monthly']['low'])} à "
-                     f"{amount(balance['monthly']['high'])} par mois, {floor}. {balance['schedule']}")
+            f"minimum {span(minimum)}"
+        lines.append(f"  {balance['label']} : {span(balance['monthly'])} par mois, {floor}. {balance['schedule']}")
     months = payout["months_to_first_payout"]
     if months is None:
         lines.append("Premier versement : jamais avec ces chiffres (rien n'est payé par TikTok).")
     else:
-        slowest = "jamais au pire" if months["high"] is None else f"{months['high']} au pire"
-        lines.append(f"Premier versement possible après {months['low']} mois au mieux, {slowest}.")
+        lines.append(first_payout(months))
     lines += [f"Attention : {notice['message']}" for notice in result["notices"]]
     if "net" in result:
         lines += ["", *net_summary(result["net"])]
@@ -143,9 +142,9 @@ NET_LINES = (("gross", "Brut"), ("social_contributions", "Cotisations sociales e
 
 def net_summary(net: Mapping[str, Any]) -> list[str]:
     """The net block as text lines, in euros."""
-    euros = _formatter("EUR")
     lines = [f"Ce qu'il vous reste en France ({net['label']}), par mois :"]
-    lines += [f"  {label} : {euros(net[part]['low'])} à {euros(net[part]['high'])}" for part, label in NET_LINES]
+    lines += [f"  {label} : {french.money_span(net[part]['low'], net[part]['high'], 'EUR')}"
+              for part, label in NET_LINES]
     lines.append(f"  Impôt : {net['income_tax_basis']}.")
     lines += [f"  Attention : {warning['message']}" for warning in net["warnings"]]
     lines.append(f"  Taux en vigueur au {french.date(net['in_force_on'])} ; estimation, pas un conseil fiscal : "
@@ -159,12 +158,8 @@ def goal_summary(goal: Mapping[str, Any]) -> str:
     lines = [f"Pour {french.money(goal['target'], 'EUR')} {meaning} par mois, avec une seule de ces sources :"]
     for lever in goal["levers"].values():
         if lever["reachable"]:
-            lines.append(f"  {lever['label']} : {french.number(lever['low'])} à {french.number(lever['high'])} "
-                         f"{lever['unit']}")
+            lines.append(f"  {lever['label']} : {french.count_span(lever['low'], lever['high'], lever['unit'])}")
         else:
             lines.append(f"  {lever['label']} : hors de portée. {' '.join(lever['reasons'])}")
     return "\n".join(lines)
 
-
-def _formatter(currency: str) -> Callable[[float], str]:
-    return lambda value: french.money(value, currency)

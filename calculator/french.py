@@ -37,6 +37,17 @@ CONFIDENCE = {"high": "élevée (sources officielles)", "medium": "moyenne (pres
 """How a stream's `confidence` reads, after « Fiabilité : »."""
 
 
+WEAK_SOURCES = {"vendor": "site commercial", "seed": "article source", "unverified": "source non vérifiée"}
+"""The grades a reader is told about wherever such a source is cited, after its title."""
+
+
+def weak_source_note(grade: str, title: str) -> str:
+    """' [site commercial]' after a vendor's title (as the panel marks a range's grade), '' for a better source
+    or a title that already says it."""
+    note = WEAK_SOURCES.get(grade)
+    return "" if note is None or note in title else f" [{note}]"
+
+
 def evidence(grade: str) -> str:
     """'press' -> 'presse'."""
     return EVIDENCE.get(grade, grade)
@@ -93,10 +104,72 @@ def span(low: float, high: float) -> str:
     return number(low) if low == high else f"{number(low)} à {number(high)}"
 
 
+def money_span(low: float, high: float, currency: str) -> str:
+    """'0 $' when both bounds agree (never « 0 $ à 0 $ »), else '1,41 $ à 141,41 $'."""
+    return money(low, currency) if money(low, currency) == money(high, currency) else \
+        f"{money(low, currency)} à {money(high, currency)}"
+
+
+COUNT_DIGITS = 2
+"""Significant digits a count keeps in prose (« environ 290 000 », « 4,4 millions »): a count of views the
+calculator derives from rates that differ tenfold has no more precision than that. Data attributes and JSON
+keep the exact value."""
+_BIG = ((10**9, "milliard"), (10**6, "million"))
+
+
+def rounded(value: float, digits: int = COUNT_DIGITS) -> float:
+    """value to `digits` significant digits, half to even (293 398 -> 290 000, 4 400 963 -> 4 400 000)."""
+    if value == 0 or not math.isfinite(value):
+        return value
+    exact = Decimal(repr(float(value)))
+    quantum = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    return float(exact.quantize(quantum, rounding=ROUND_HALF_EVEN, context=_DIGITS))
+
+
+def count(value: float, digits: int = COUNT_DIGITS) -> str:
+    """A count rounded for prose: 293 398 -> '290 000', 4 400 963 -> '4,4 millions', 1e9 -> '1 milliard'."""
+    shown = rounded(value, digits)
+    for size, word in _BIG:
+        if abs(shown) >= size:
+            multiple = shown / size
+            return f"{number(rounded(multiple, digits))} {word}{'s' if abs(multiple) >= 2 else ''}"
+    return number(shown)
+
+
+def count_span(low: float, high: float, noun: str, digits: int = COUNT_DIGITS) -> str:
+    """Two counts of the same thing in prose, rounded: 'environ 290 000 à 4,4 millions de vues sur 30 jours'.
+
+    « environ » only when rounding changed a bound; one figure when both round alike; « de » (or « d' »)
+    between « millions » and the noun, as French writes it.
+    """
+    first, last = count(low, digits), count(high, digits)
+    about = "environ " if rounded(low, digits) != low or rounded(high, digits) != high else ""
+    big = last.rpartition(" ")[2]
+    if first.rpartition(" ")[2].rstrip("s") == big.rstrip("s") and big[:1].isalpha() and first != last:
+        first = first.rpartition(" ")[0]  # « 3,4 à 340 millions », not « 3,4 millions à 340 millions »
+    figures = first if first == last else f"{first} à {last}"
+    link = " "
+    if last.endswith(("million", "millions", "milliard", "milliards")):
+        link = " d'" if noun[:1].lower() in "aeéèêiîoôuhy" else " de "
+    return f"{about}{figures}{link}{noun}"
+
+
 def date(day: datetime.date | str) -> str:
     """'2026-01-01' or a date -> '1er janvier 2026', as French writes the first of the month."""
     day = datetime.date.fromisoformat(day) if isinstance(day, str) else day
     return f"{'1er' if day.day == 1 else day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_span(first: datetime.date, last: datetime.date) -> str:
+    """'le 25 novembre 2026', or 'du 25 novembre au 1er décembre 2026' (the year or month said once when shared)."""
+    if first == last:
+        return f"le {date(first)}"
+    start = date(first)
+    if first.year == last.year:
+        start = start.rpartition(" ")[0]
+        if first.month == last.month:
+            start = start.rpartition(" ")[0]
+    return f"du {start} au {date(last)}"
 
 
 def month(day: datetime.date) -> str:

@@ -26,7 +26,7 @@ def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
         return money_text(amount, shown["currency"])
 
     def span(pair: dict[str, float]) -> str:
-        return f"{money(pair['low'])} à {money(pair['high'])}"
+        return escape(french.money_span(pair["low"], pair["high"], shown["currency"]))
 
     parts = [
         f'<p class="cpt-total" data-total data-low="{result["total"]["low"]!r}" '
@@ -102,7 +102,10 @@ def _links(references: list[dict[str, Any]]) -> str:
 def _link(reference: dict[str, Any]) -> str:
     """A reference as a link, or its title alone when it has no address (a décret cited by its title)."""
     title = escape(reference["title"])
-    return f'<a href="{escape(reference["url"])}" rel="noopener noreferrer">{title}</a>' if reference["url"] else title
+    note = escape(french.weak_source_note(reference.get("evidence", ""), reference["title"]))
+    if reference["url"]:
+        return f'<a href="{escape(reference["url"])}" rel="noopener noreferrer">{title}</a>{note}'
+    return f"{title}{note}"
 
 
 def render_goal(goal: dict[str, Any]) -> str:
@@ -119,9 +122,8 @@ def render_goal(goal: dict[str, Any]) -> str:
         html.append(f'<section class="cpt-stream" data-requirement="{escape(name)}"{low} '
                     f'data-reachable="{"true" if lever["reachable"] else "false"}"><h2>{escape(lever["label"])}</h2>')
         if lever["reachable"]:
-            amount = (french.number(lever["low"]) if lever["low"] == lever["high"]
-                      else f'De {french.span(lever["low"], lever["high"])}')
-            html.append(f'<p class="cpt-amount">{amount} {escape(lever["unit"])}</p>')
+            amount = french.count_span(lever["low"], lever["high"], lever["unit"])
+            html.append(f'<p class="cpt-amount">{escape(amount[:1].upper() + amount[1:])}</p>')
             if lever["at_minimum"]:
                 html.append("<p>Au mieux, le minimum du programme suffit déjà.</p>")
         else:
@@ -171,15 +173,20 @@ def _chart(shown: dict[str, Any]) -> str:
         rows.append(f'<div class="cpt-bar"><span>{escape(stream["label"])}</span>'
                     f'<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
                     f'<rect x="{x:.2f}" y="1" width="{width:.2f}" height="8"></rect></svg></div>')
-    summary = " ; ".join(f"{stream['label']} : {french.amount(stream['low'])} à "
-                         f"{french.money(stream['high'], shown['currency'])}" for stream in streams)
+    summary = " ; ".join(f"{stream['label']} : {french.money_span(stream['low'], stream['high'], shown['currency'])}"
+                         for stream in streams)
     label = escape(f"Fourchettes mensuelles par source de revenus. {summary}.")
     return f'<figure class="cpt-chart" role="img" aria-label="{label}">{"".join(rows)}</figure>'
 
 
 def _timing(months: dict[str, Any] | None, nothing: str) -> str:
-    if months is None:
-        return nothing
+    return nothing if months is None else first_payout(months)
+
+
+def first_payout(months: dict[str, Any]) -> str:
+    """« après 2 mois au mieux, 37 mois au pire », or « après 1 mois » when both cases agree."""
+    if months["high"] == months["low"]:
+        return f"Premier versement possible après {months['low']} mois."
     slowest = "jamais si le mois est mauvais" if months["high"] is None else f"{months['high']} mois au pire"
     return f"Premier versement possible après {months['low']} mois au mieux, {slowest}."
 

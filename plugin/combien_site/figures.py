@@ -4,22 +4,28 @@ Pages are Jinja templates rendered before Markdown (`on_page_markdown`). They se
 - `rates`: the parsed rates.yml (calculator.Rates), e.g. `{{ rates.creator_fund.rpm[0] | usd }}`;
 - filters that format for French readers through calculator.french (the formatter the panel and the
   CLI use too): `usd`, `eur`, `number`, `percent`,
-  `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links);
+  `usd_long` (« 200 millions de dollars »), `date`, `month`, `refs` (Markdown links, weak sources labelled),
+  `about` for counts the calculator derives (`{{ goal.levers.creator_rewards | about("vues") }}`: « environ
+  290 000 à 4,4 millions de vues », two significant digits); `usd` and `eur` also take a `{low, high}` pair
+  of a result (« 0 $ » when both agree, never « 0 $ à 0 $ »);
 - functions that call the calculator: `scenario("un-million-de-vues")` (a scenarios/ file),
   `estimate(followers=…, …)`, `requirements(1000, followers=…, …)` (goal mode), and tables:
   `glance_table()`, `rpm_table()`, `stream_table(result, "creator_rewards")`, `parameters_table()`,
   `net_table(result)` (what is left in France), `goal_table([500, 1000], followers=…, …)`,
   `france_table()` (the French rates per category); the `schedule` filter writes a figure's
   dated values (« 24,6 % depuis le 1er janvier 2025, puis 25,6 % depuis le 1er janvier 2026 »);
-- `asset(NAME)`: the address, from this page, of a content-hashed file (`config.extra.calculator`).
+- `asset(NAME)`: the address, from this page, of a content-hashed file (`config.extra.calculator`);
+- `site_url`: the configured address of the site (mkdocs.yml), ending with a slash.
 
-Every parameter a page shows is recorded, and the page ends with the date its figures were
-last checked (the newest `as_of`). Undefined names fail the build (StrictUndefined).
+Every parameter a page shows is recorded, and the page ends with the dates its figures were
+checked (their `as_of`, one day or the first and the last) and, apart, the own date of a figure that
+is a day's value (the exchange rate, DATED_VALUES). Undefined names fail the build (StrictUndefined).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -68,27 +74,51 @@ UNITS = {
 }
 
 
-def render_page(markdown: str, page: Page, rates: LoadedRates, scenarios: Path, assets: Mapping[str, Any]) -> str:
+DATED_VALUES = {"usd_to_eur": "le taux de change utilisé est celui de la BCE du {date}"}
+"""Figures whose `as_of` is the day of the value itself (a day's exchange rate), not the day it was checked: the
+page's footer gives their own date instead of counting them among the checks."""
+
+
+def render_page(markdown: str, page: Page, rates: LoadedRates, scenarios: Path, assets: Mapping[str, Any],
+                site_url: str = "") -> str:
     """The page's Markdown with its figures written, its footnotes and the date they were checked."""
-    figures = Figures(rates.rates, rates.by_path, page, scenarios, assets)
+    figures = Figures(rates.rates, rates.by_path, page, scenarios, assets, site_url)
     try:
         text = figures.environment.from_string(markdown).render(figures.context())
     except jinja2.TemplateError as error:
         raise PluginError(f"{page.file.src_uri}: {error}") from None
     if figures.used:
-        checked = max(parameter.as_of for parameter in figures.used.values())
-        text += (f"\n\nChiffres de cette page vérifiés pour la dernière fois le "
-                 f"{french.date(checked)}, voir [Sources et méthode]"
-                 f"({_relative(page, 'sources.md')}).\n{{: .cpt-checked data-checked=\"{checked.isoformat()}\" }}\n")
+        text += checked_note(figures.used, _relative(page, "sources.md"))
     return text + figures.footnotes()
+
+
+def checked_note(used: Mapping[str, Parameter], sources_page: str) -> str:
+    """The page's last line: when its figures were checked (one day, or the first and last), the own date of
+    a figure that is a day's value (the exchange rate), and where each source's publication date is."""
+    checks = sorted({parameter.as_of for path, parameter in used.items() if path not in DATED_VALUES})
+    dated = [DATED_VALUES[path].format(date=french.date(parameter.as_of))
+             for path, parameter in used.items() if path in DATED_VALUES]
+    parts = []
+    if checks:
+        newest = checks[-1]
+        parts.append(f"Chiffres de cette page vérifiés {french.date_span(checks[0], newest)}")
+    else:
+        newest = max(parameter.as_of for parameter in used.values())
+    parts += dated
+    sentence = " ; ".join(parts)
+    sentence = sentence[:1].upper() + sentence[1:]
+    return (f"\n\n{sentence}. La date de publication de chaque source est sur la page "
+            f"[Sources et méthode]({sources_page}).\n"
+            f"{{: .cpt-checked data-checked=\"{newest.isoformat()}\" }}\n")
 
 
 class Figures:
     """The names a page's template sees; records each parameter it formats."""
 
     def __init__(self, rates: Rates, by_path: dict[str, Parameter], page: Page, scenarios: Path,
-                 assets: Mapping[str, Any]) -> None:
+                 assets: Mapping[str, Any], site_url: str = "") -> None:
         self.page = page
+        self.site_url = site_url if site_url.endswith("/") or not site_url else site_url + "/"
         self.cited: dict[Reference, int] = {}
         self.assets = assets
         self.rates = rates
@@ -103,6 +133,7 @@ class Figures:
             "number": lambda figure: self.amount(figure, ""),
             "percent": lambda figure: self.amount(figure, "%"),
             "usd_long": self.usd_long,
+            "about": lambda pair, noun: french.count_span(pair["low"], pair["high"], noun),
             "date": lambda item: french.date(self.when(item)),
             "month": lambda item: french.month(self.when(item)),
             "refs": self.refs,
@@ -114,6 +145,7 @@ class Figures:
     def context(self) -> dict[str, Any]:
         return {
             "rates": self.rates,
+            "site_url": self.site_url,
             "input_fields": INPUT_FIELDS,
             "asset": self.asset,
             "scenario": self.scenario,
@@ -134,8 +166,11 @@ class Figures:
         if isinstance(figure, Parameter):
             self.used.setdefault(figure.path, figure)
 
-    def amount(self, figure: Parameter | float, unit: str) -> str:
-        """'0,02 à 0,04 $' for a range, '10 000' for a number; French separators, cents for money."""
+    def amount(self, figure: Parameter | float | Mapping[str, float], unit: str) -> str:
+        """'0,02 à 0,04 $' for a range, '10 000' for a number; French separators, cents for money. A result's
+        `{low, high}` pair of money reads '1,41 $ à 141,41 $', or one amount when both agree."""
+        if isinstance(figure, Mapping):
+            return french.money_span(figure["low"], figure["high"], {"$": "USD", "€": "EUR"}[unit])
         self.record(figure)
         suffix = f"{NBSP}{unit}" if unit else ""
         bounds = [figure.low, figure.high] if isinstance(figure, Parameter) and figure.is_range else [
@@ -169,7 +204,7 @@ class Figures:
         """The item's references as Markdown links (plain title when there is no url)."""
         self.record(item)
         references = item.references if isinstance(item, Parameter | Milestone) else tuple(item)
-        return ", ".join(f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*" for ref in references)
+        return ", ".join(reference_link(ref) for ref in references)
 
     def asset(self, name: str) -> str:
         """The address from this page of a content-hashed file (`asset("builder_script")`), for raw HTML."""
@@ -185,8 +220,7 @@ class Figures:
         return "".join(marks)
 
     def footnotes(self) -> str:
-        lines = [f"[^{number}]: [{ref.title}]({ref.url})" if ref.url else f"[^{number}]: *{ref.title}*"
-                 for ref, number in self.cited.items()]
+        lines = [f"[^{number}]: {reference_link(ref)}" for ref, number in self.cited.items()]
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
     # --- the calculator -----------------------------------------------------
@@ -215,8 +249,8 @@ class Figures:
         for entry in result["streams"][name]["ranges"]:
             marks = self.cite(self.by_path[entry["parameter"]])
             grade = french.evidence(entry["evidence"]) + ("" if entry["in_headline"] else ", hors fourchette retenue")
-            rows.append(f"| {entry['source']}{marks} | {grade} | {self.amount(entry['low'], '$')} à "
-                        f"{self.amount(entry['high'], '$')} |")
+            rows.append(f"| {readable(entry['source'])}{marks} | {grade} | "
+                        f"{french.money_span(entry['low'], entry['high'], 'USD')} |")
         return "\n".join(rows)
 
     def sources_table(self) -> str:
@@ -245,10 +279,10 @@ class Figures:
         answers = [self.requirements(target, **inputs) for target in targets]
         meaning = "nets" if answers[0]["net"] else "bruts"
         rows = [f"| Pour, par mois ({meaning}) | " + " | ".join(
-                    lever["label"] for lever in answers[0]["levers"].values()) + " |",
+                    label_and_note(lever["label"])[0] for lever in answers[0]["levers"].values()) + " |",
                 "|---|" + "---|" * len(answers[0]["levers"])]
         for target, answer in zip(targets, answers, strict=True):
-            cells = [f"{french.span(lever['low'], lever['high'])} {lever['unit']}" if lever["reachable"]
+            cells = [french.count_span(lever["low"], lever["high"], lever["unit"]) if lever["reachable"]
                      else "hors de portée" for lever in answer["levers"].values()]
             rows.append(f"| {self.amount(target, '€')} | " + " | ".join(cells) + " |")
         return "\n".join(rows)
@@ -278,12 +312,15 @@ class Figures:
         return "\n".join(rows)
 
     def rpm_table(self) -> str:
-        """The two programmes' rates per 1,000 views, one row per source, side by side."""
-        rows = ["| Programme | Source | Preuve | Pour 1 000 vues |", "|---|---|---|---|"]
+        """The two programmes' rates per 1,000 views: each programme's name on a row of its own, then one row per
+        source (a reader on a phone does not read the programme's name again on every row)."""
+        rows = ["| Source | Preuve | Pour 1 000 vues |", "|---|---|---|"]
         for programme in (self.rates.creator_rewards, self.rates.creator_fund):
+            name, note = label_and_note(programme.label)
+            rows.append(f"| **{name}**{f' ({note})' if note else ''} | | |")  # the programme once, above its rows
             for rpm in programme.rpm:
-                rows.append(f"| {programme.label} | {rpm.label}{self.cite(rpm)} | {french.evidence(rpm.evidence)} | "
-                            f"{self.amount(rpm, money_symbol(rpm))} |")
+                rows.append(f"| {readable(rpm.label)}{self.cite(rpm)} | "
+                            f"{french.evidence(rpm.evidence)} | {self.amount(rpm, money_symbol(rpm))} |")
         return "\n".join(rows)
 
     def glance_table(self) -> str:
@@ -337,11 +374,52 @@ class Figures:
                                     for item in parameter.schedule)
             sources = self.refs(parameter) or ""
             if parameter.assumption:
-                sources = f"**Hypothèse du modèle** : {parameter.rationale}" + (f" ({sources})" if sources else "")
-            rows.append(f"| {parameter.label} <br><small>`{parameter.path}`</small> | {figure} | "
+                sources = f"**Hypothèse du modèle** : {rationale(parameter.rationale or '')}" + (
+                    f" ({sources})" if sources else "")
+            rows.append(f"| {readable(parameter.label)} <br><small>`{parameter.path}`</small> | {figure} | "
                         f"{UNITS.get(parameter.unit, parameter.unit)} | "
                         f"{french.short_date(parameter.as_of)} | {sources} |")
         return "\n".join(rows)
+
+
+ASSUMPTION = re.compile(r"^(Hypothèse|Référence) du modèle\s*[:;,.]\s*", re.IGNORECASE)
+
+
+def rationale(text: str) -> str:
+    """An assumption's rationale after the table's own « Hypothèse du modèle : » (never said twice)."""
+    rest = ASSUMPTION.sub("", text, count=1)
+    return rest[:1].upper() + rest[1:]
+
+
+def reference_link(ref: Reference) -> str:
+    """A reference in Markdown: a link (its title alone when it has no address), then its grade when it is weak
+    (« (site commercial) », « (article source) », « (source non vérifiée) »), wherever it is cited."""
+    link = f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*"
+    return link + french.weak_source_note(ref.evidence, ref.title)
+
+
+def label_and_note(label: str) -> tuple[str, str]:
+    """A label's text and the note in its closing parentheses: « Rémunération …, selon Napolify (fourchette
+    reprise par l'article source) » -> the readable label, and « fourchette reprise par l'article source »."""
+    if not label.endswith(")"):
+        return label, ""
+    depth = 0
+    for index in range(len(label) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(label[index], 0)
+        if depth == 0:
+            text = label[:index].rstrip()
+            return (text, label[index + 1:-1]) if text else (label, "")
+    return label, ""
+
+
+DIGIT_GROUP = re.compile(r"(\d) (\d{3})\b")
+
+
+def readable(label: str) -> str:
+    """A table cell for a label: its text, and its note below in small type; « 1 000 » never breaks in a narrow
+    column."""
+    text, note = (DIGIT_GROUP.sub("\\1\u202f\\2", part) for part in label_and_note(label))
+    return f"{text}<br><small>{note}</small>" if note else text
 
 
 def money_symbol(parameter: Parameter) -> str:

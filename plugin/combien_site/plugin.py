@@ -124,7 +124,8 @@ class SitePlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-call]  # Mk
         self.build.files = files  # as every plugin left them: what the pages can link to
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return render_page(markdown, page, self.build.rates, Path(self.config.scenarios), config.extra["calculator"])
+        return render_page(markdown, page, self.build.rates, Path(self.config.scenarios), config.extra["calculator"],
+                           site_url=config.site_url or "")
 
     @event_priority(-100)  # last: after every other plugin has changed the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -213,10 +213,10 @@ def test_result_shows_sources_chart_and_payout(page: Page, site_url: str) -> Non
     expect(rewards.get_by_role("link", name=re.compile("Napolify"))).to_have_attribute(
         "href", "https://napolify.com/blogs/news/creator-rewards-rpm")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles par source de revenus"))
-    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50 à 67\u00a0\\$"))
+    expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50\u00a0\\$ à 67\u00a0\\$"))
     expect(chart.locator("rect")).to_have_count(STREAM_COUNT)
     expect(page.locator("[data-payout]")).to_contain_text("Premier versement possible après 1 mois au mieux")
-    expect(page.locator("[data-payout]")).to_contain_text("PayPal ou Virement bancaire")
+    expect(page.locator("[data-payout]")).to_contain_text("PayPal ou virement bancaire")
 
 
 @pytest.mark.parametrize("path", ["calculateur/", "embed/"])

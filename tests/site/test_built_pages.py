@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from calculator import Rates, estimate
+from calculator import Parameter, Rates, estimate, french, requirements
 from tests.support.other_rates import PAGE_FIGURES
 from tests.support.page_text import shown, text_of
 from tests.support.repository import PAGES, ROOT, SCENARIOS
@@ -101,6 +101,40 @@ def test_page_ends_with_the_date_its_figures_were_checked(built_site: Path, rate
                                        estimate(viral.inputs, rates)["streams"].values() for entry in stream["ranges"])]
     newest = max(parameter.as_of for parameter in used)
     assert f'data-checked="{newest.isoformat()}"' in page
+
+
+def spaced(text: str) -> str:
+    """French text with its no-break spaces normalised like text_of."""
+    return re.sub(r"[ \u00a0\u202f]+", " ", text)
+
+
+def test_footer_tells_checks_apart_from_the_exchange_rates_own_date(built_site: Path, rates: Rates) -> None:
+    # The FAQ converts to euros: its footer gives the days its figures were checked, then the rate's own day.
+    text = text_of(built_site / "faq/index.html")
+    assert f"le taux de change utilisé est celui de la BCE du {french.date(rates.usd_to_eur.as_of)}" in text
+    assert re.search(r"Chiffres de cette page vérifiés (le|du) ", text)
+    assert "vérifiés pour la dernière fois" not in text
+
+
+def test_counts_of_views_in_prose_are_rounded(built_site: Path, rates: Rates) -> None:
+    goal = requirements(1000, {"followers": 50000, "age": 30, "video_seconds": 90, "tax_status": "micro_bnc"}, rates)
+    views = goal["levers"]["creator_rewards"]
+    text = text_of(built_site / "faq/index.html")
+    assert spaced(french.count_span(views["low"], views["high"], "vues sur 30 jours")) in text
+    assert spaced(french.number(views["low"])) not in text  # the exact count stays in the data, not the prose
+
+
+def test_weak_sources_are_labelled_where_cited_and_assumptions_said_once(built_site: Path) -> None:
+    faq = text_of(built_site / "faq/index.html")
+    assert "(Napolify) [site commercial]" in faq
+    sources = text_of(built_site / "sources/index.html")
+    assert "Hypothèse du modèle" in sources and not re.search(r"Hypothèse du modèle\W+Hypothèse du modèle", sources)
+
+
+def test_embed_snippets_use_the_sites_own_address(built_site: Path) -> None:
+    text = text_of(built_site / "integrer/index.html")
+    assert "http://127.0.0.1:8000/embed.js" in text and "http://127.0.0.1:8000/embed/" in text
+    assert "exemple.org" not in text
 
 
 def test_site_has_sitemap_404_and_french_search(built_site: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import subprocess
+from decimal import Decimal
 
 from babel.numbers import format_decimal
 from hypothesis import given
@@ -69,3 +70,64 @@ def test_the_exchange_rate_reads_the_same_in_the_panel_and_the_cli() -> None:
     assert len(rate.partition(",")[2]) == 4  # all four decimals of the dated rate, as the guide prints it
     assert f"Montants convertis à {rate}\u00a0€ pour 1\u00a0$" in render_result(result, euros)
     assert f"1 USD = {rate} EUR" in summary(euros, rates)
+
+
+def test_counts_in_prose_keep_two_significant_digits() -> None:
+    """The issue's example: views solved from rates that differ tenfold read as an order of magnitude."""
+    assert french.count_span(293_398, 4_400_963, "vues sur 30 jours") == \
+        "environ 290\u202f000 à 4,4 millions de vues sur 30 jours"
+    assert french.count_span(100_000, 1_000_000, "vues") == "100\u202f000 à 1 million de vues"  # exact: no « environ »
+    assert french.count_span(2, 13, "vidéos sponsorisées par mois") == "2 à 13 vidéos sponsorisées par mois"
+    assert french.count_span(4_400_963, 4_410_000, "abonnés") == "environ 4,4 millions d'abonnés"
+    assert french.count(2.5e9) == "2,5 milliards" and french.count(999_999) == "1 million"
+    assert french.count_span(3_369_271, 336_927_084, "vues") == "environ 3,4 à 340 millions de vues"
+    assert french.count_span(500_000, 2_000_000, "vues") == "500\u202f000 à 2 millions de vues"
+
+
+def test_a_span_of_check_dates_says_the_shared_year_once() -> None:
+    day = datetime.date
+    assert french.date_span(day(2026, 11, 25), day(2026, 11, 25)) == "le 25 novembre 2026"
+    assert french.date_span(day(2026, 11, 25), day(2026, 12, 1)) == "du 25 novembre au 1er décembre 2026"
+    assert french.date_span(day(2026, 11, 1), day(2026, 11, 25)) == "du 1er au 25 novembre 2026"
+    assert french.date_span(day(2025, 12, 1), day(2026, 2, 25)) == "du 1er décembre 2025 au 25 février 2026"
+
+
+def test_weak_sources_are_named_as_such_after_their_title() -> None:
+    assert french.weak_source_note("vendor", "What is TikTok Creator Rewards RPM? (Napolify)") == " [site commercial]"
+    assert french.weak_source_note("unverified", "shortsgenerator.ai") == " [source non vérifiée]"
+    assert french.weak_source_note("seed", "Combien TikTok paie-t-il (David Park), article source du projet") == ""
+    assert french.weak_source_note("official", "Wallet (TikTok Help Center)") == ""
+
+
+def test_equal_bounds_of_money_read_as_one_amount() -> None:
+    assert french.money_span(0, 0, "USD") == "0\u00a0$"
+    assert french.money_span(141.41, 141.41, "EUR") == "141,41\u00a0€"
+    assert french.money_span(1.41, 141.41, "USD") == "1,41\u00a0$ à 141,41\u00a0$"
+
+
+COUNTS = st.integers(min_value=0, max_value=10**12)
+
+
+def _read_count(text: str) -> float:
+    """'4,4 millions' -> 4 400 000: what a reader understands from french.count's text."""
+    figure, _, word = text.partition(" ")
+    size = 10**9 if word.startswith("milliard") else 10**6 if word.startswith("million") else 1
+    return float(Decimal(figure.replace("\u202f", "").replace(",", ".")) * size)
+
+
+@given(COUNTS)
+def test_a_rounded_count_has_at_most_two_significant_digits_and_is_close(value: int) -> None:
+    shown = french.rounded(value)
+    digits = str(int(shown)).rstrip("0") or "0"
+    assert len(digits) <= french.COUNT_DIGITS
+    assert abs(shown - value) <= 0.05 * value  # half a unit of the second digit, relative to at least 10 of them
+    assert _read_count(french.count(value)) == shown
+
+
+@given(COUNTS, COUNTS)
+def test_rounding_keeps_the_order_of_two_counts(a: int, b: int) -> None:
+    low, high = sorted((a, b))
+    assert french.rounded(low) <= french.rounded(high)
+    text = french.count_span(low, high, "vues")
+    assert text.startswith("environ ") == (french.rounded(low) != low or french.rounded(high) != high)
+    assert " à " not in text or french.count(low) != french.count(high)

@@ -76,7 +76,7 @@ def test_the_seed_figures_for_brand_deals_live_and_payouts_are_kept() -> None:
     assert rates.brand_deals.min_followers.value == 1000
     assert (rates.live_gifts.min_followers.value, rates.live_gifts.min_age.value) == (1000, 18)
     assert {(r.payout_minimum.low, r.payout_minimum.high) for r in rates.regions.values()} == {(10, 50)}
-    assert rates.payout.methods == ("PayPal", "Virement bancaire")
+    assert rates.payout.methods == ("PayPal", "virement bancaire")
     assert set(rates.niches) >= {"finance", "tech", "beauty", "fitness"}
     assert set(rates.own_products.product_types) == {"merch", "digital", "coaching"}
 
