@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
 
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
+from tests.support.browser import CHROMIUM, CHROMIUM_TEST_ARGS
 from tests.support.site import serve
 
 
@@ -27,7 +27,7 @@ def site_url(built_site: Path) -> str:
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     if Path(CHROMIUM).exists():
-        return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+        return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_TEST_ARGS}
     return browser_type_launch_args
 
 
