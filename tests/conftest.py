@@ -20,6 +20,19 @@ from tests.support.repository import RATES_TEXT
 from tests.support.site import build_site
 
 Builds = dict[str, "Future[Path]"]
+FOLDERS = ("unit", "oracle", "site", "e2e")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the folders in `testpaths` order. pytest groups the tests that pytest-playwright parametrizes by
+    browser (a session-scoped parameter) where the first of them stands, which put every site and e2e test in
+    the middle of the unit tests; within a folder its order stays (a stable sort, after pytest's own)."""
+    def folder(item: pytest.Item) -> int:
+        name = item.path.parent.name
+        return FOLDERS.index(name) if name in FOLDERS else len(FOLDERS)
+
+    items.sort(key=folder)
 
 
 @pytest.fixture(scope="session")
