@@ -51,9 +51,14 @@ def test_tiktok_pages_name_the_programme_as_rates_yml_does(built_site: Path, rat
         assert rates.creator_rewards.label in text, page
 
 
-def test_live_page_dates_the_hosting_age_change_from_rates(built_site: Path, rates: Rates) -> None:
-    from calculator import french
+def test_no_page_uses_the_programmes_old_short_name(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 20
+    assert [str(page.relative_to(built_site)) for page in pages
+            if "récompenses pour créateurs" in text_of(page).lower()] == []
 
+
+def test_live_page_dates_the_hosting_age_change_from_rates(built_site: Path, rates: Rates) -> None:
     text = text_of(built_site / "revenus/live/index.html")
     change = rates.milestones["live_host_age_18"]
     assert re.sub("[\u00a0\u202f]", " ", french.date(change.date)) in text
