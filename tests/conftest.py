@@ -45,32 +45,40 @@ def other_rates() -> Rates:
     return parse_rates(OTHER_RATES_TEXT)
 
 
-def _build_other(folder: Path) -> Path:
+def _build_main(factory: pytest.TempPathFactory) -> Path:
+    return build_site(factory.mktemp("site"))
+
+
+def _build_other(factory: pytest.TempPathFactory) -> Path:
+    folder = factory.mktemp("other")
     (folder / "rates.yml").write_text(OTHER_RATES_TEXT, encoding="utf-8")
     return build_site(folder / "site", folder / "rates.yml")
+
+
+BUILDS: dict[str, Callable[[pytest.TempPathFactory], Path]] = {"built_site": _build_main, "other_site": _build_other}
+"""Each site fixture's build, by fixture name."""
 
 
 @pytest.fixture(scope="session", autouse=True)
 def site_builds(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Builds]:
     """Start, in one background thread, the builds that the selected tests need (by fixture name)."""
     needed = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
-    jobs: dict[str, Callable[[], Path]] = {
-        "built_site": lambda: build_site(tmp_path_factory.mktemp("site")),
-        "other_site": lambda: _build_other(tmp_path_factory.mktemp("other")),
-    }
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-build") as builder:
-        yield {name: builder.submit(job) for name, job in jobs.items() if name in needed}
+        yield {name: builder.submit(build, tmp_path_factory) for name, build in BUILDS.items() if name in needed}
+
+
+def _site(name: str, builds: Builds, factory: pytest.TempPathFactory) -> Path:
+    started = builds.get(name)  # not started when only asked for by name, at run time
+    return started.result() if started else BUILDS[name](factory)
 
 
 @pytest.fixture(scope="session")
 def built_site(site_builds: Builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site as `mkdocs build --strict` makes it from the repository, built once per session."""
-    started = site_builds.get("built_site")  # not started when only asked for by name, at run time
-    return started.result() if started else build_site(tmp_path_factory.mktemp("site"))
+    return _site("built_site", site_builds, tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
 def other_site(site_builds: Builds, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same site built from OTHER_RATES_TEXT, once per session."""
-    started = site_builds.get("other_site")
-    return started.result() if started else _build_other(tmp_path_factory.mktemp("other"))
+    return _site("other_site", site_builds, tmp_path_factory)
