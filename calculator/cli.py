@@ -19,7 +19,6 @@ from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
 from .rates import Rates, RatesError, parse_rates
-from .render import first_payout
 from .scenarios import load_scenario
 
 
@@ -126,7 +125,7 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
     if months is None:
         lines.append("Premier versement : jamais avec ces chiffres (rien n'est payé par TikTok).")
     else:
-        lines.append(first_payout(months))
+        lines.append(french.first_payout(months["low"], months["high"]))
     lines += [f"Attention : {notice['message']}" for notice in result["notices"]]
     if "net" in result:
         lines += ["", *net_summary(result["net"])]

@@ -106,8 +106,17 @@ def span(low: float, high: float) -> str:
 
 def money_span(low: float, high: float, currency: str) -> str:
     """'0 $' when both bounds agree (never « 0 $ à 0 $ »), else '1,41 $ à 141,41 $'."""
-    return money(low, currency) if money(low, currency) == money(high, currency) else \
-        f"{money(low, currency)} à {money(high, currency)}"
+    first, last = money(low, currency), money(high, currency)
+    return first if first == last else f"{first} à {last}"
+
+
+def first_payout(soonest: int, latest: int | None) -> str:
+    """« … après 2 mois au mieux, 37 mois au pire. », or « … après 1 mois. » when both cases agree; `latest` is None
+    when the worst month would never reach the minimum."""
+    if latest == soonest:
+        return f"Premier versement possible après {soonest} mois."
+    slowest = "jamais si le mois est mauvais" if latest is None else f"{latest} mois au pire"
+    return f"Premier versement possible après {soonest} mois au mieux, {slowest}."
 
 
 COUNT_DIGITS = 2

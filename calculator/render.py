@@ -180,15 +180,9 @@ def _chart(shown: dict[str, Any]) -> str:
 
 
 def _timing(months: dict[str, Any] | None, nothing: str) -> str:
-    return nothing if months is None else first_payout(months)
+    return nothing if months is None else french.first_payout(months["low"], months["high"])
 
 
-def first_payout(months: dict[str, Any]) -> str:
-    """« après 2 mois au mieux, 37 mois au pire », or « après 1 mois » when both cases agree."""
-    if months["high"] == months["low"]:
-        return f"Premier versement possible après {months['low']} mois."
-    slowest = "jamais si le mois est mauvais" if months["high"] is None else f"{months['high']} mois au pire"
-    return f"Premier versement possible après {months['low']} mois au mieux, {slowest}."
 
 
 def _payout(payout: dict[str, Any], span: Any) -> str:

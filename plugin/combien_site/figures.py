@@ -393,7 +393,7 @@ def rationale(text: str) -> str:
 
 def reference_link(ref: Reference) -> str:
     """A reference in Markdown: a link (its title alone when it has no address), then its grade when it is weak
-    (« (site commercial) », « (article source) », « (source non vérifiée) »), wherever it is cited."""
+    (« [site commercial] », « [article source] », « [source non vérifiée] »), wherever it is cited."""
     link = f"[{ref.title}]({ref.url})" if ref.url else f"*{ref.title}*"
     return link + french.weak_source_note(ref.evidence, ref.title)
 
