@@ -26,7 +26,9 @@
   const frame = document.createElement("iframe");
   frame.src = embedURL.href;
   frame.title = "Calculateur de revenus TikTok";
-  frame.loading = "lazy";
+  // Not loading="lazy": a lazy iframe further down the article would load, and take its height, only as
+  // the reader reaches it, and the article would jump under their eyes. The widget reports its height
+  // as soon as it is parsed (its figures are prerendered), long before Python has started.
   // The frame may run its own scripts and keep its origin (Pyodide fetches its files), open the
   // guide in a new tab, and nothing else: it can never navigate or script the host page.
   frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox");

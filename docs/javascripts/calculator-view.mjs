@@ -213,16 +213,27 @@ export class CalculatorView {
     if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
   }
 
-  // The widget's height, for embed.js in the host page, each time it changes.
+  // The widget's height, for embed.js in the host page: at once, and each time the widget changes.
+  // Measured, not only observed: Chromium runs no ResizeObserver (nor animation frame) in an iframe out of
+  // view, so a widget further down the host page would keep the iframe's first height until the reader
+  // scrolls to it, and the page would jump then. A MutationObserver (a microtask, never throttled) sees
+  // every render, error and field shown or hidden; fonts, load and resize cover what changes no node.
   reportHeight(host) {
     let reported = 0;
-    new ResizeObserver(() => {
+    const report = () => {
       const height = Math.ceil(this.root.getBoundingClientRect().bottom + window.scrollY + EMBED_MARGIN_PX);
       if (height === reported) return;
       reported = height;
       // The height is not a secret: any page may frame the widget, so any parent may read it.
       host.postMessage({ ...HEIGHT_MESSAGE, height }, "*");
-    }).observe(this.root);
+    };
+    new MutationObserver(report).observe(this.root, { subtree: true, childList: true, attributes: true,
+                                                      characterData: true });
+    new ResizeObserver(report).observe(this.root);
+    window.addEventListener("resize", report);
+    window.addEventListener("load", report);
+    document.fonts?.ready.then(report);
+    report();
   }
 }
 
