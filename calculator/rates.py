@@ -422,6 +422,8 @@ class RateCard:
 
     label: str
     deliverables: Mapping[str, Deliverable]
+    invoice_vat_mention: Fact
+    """The mention an invoice under the VAT franchise must carry (its label quotes it)."""
     payment_terms: PaymentTerms
 
 
