@@ -9,6 +9,7 @@ from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, InputField, Inputs, choices, goal_inputs, read_inputs
+from .rate_card import rate_card
 from .rates import Parameter, Rates, RatesError, Reference, parse_rates
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "goal_inputs",
     "in_currency",
     "parse_rates",
+    "rate_card",
     "read_inputs",
     "requirements",
 ]

@@ -18,6 +18,7 @@ from .currency import CURRENCIES, in_currency
 from .estimate import estimate
 from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
+from .rate_card import rate_card
 from .rates import Rates, RatesError, parse_rates
 from .scenarios import load_scenario
 
@@ -37,6 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--scenario", metavar="NOM", help="partir d'un cas de scenarios/NOM.yml (ou d'un chemin)")
     parser.add_argument("--cases", type=Path, default=Path("scenarios"), help="dossier des scénarios")
     parser.add_argument("--list-niches", action="store_true", help="lister les niches possibles et quitter")
+    parser.add_argument("--rate-card", action="store_true",
+                        help="grille tarifaire d'un kit média : le prix de chaque prestation pour une marque")
     parser.add_argument("--target-eur", metavar="EUROS",
                         help="mode objectif : ce qu'il faut pour gagner ce montant par mois, net si --tax-status "
                              "est donné, brut sinon")
@@ -78,6 +81,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     inputs.update({field.key: getattr(arguments, field.key) for field in INPUT_FIELDS
                    if getattr(arguments, field.key) is not None})
     try:
+        if arguments.rate_card:
+            card = rate_card(inputs, rates)
+            print(json.dumps(card, ensure_ascii=False, indent=2) if arguments.json else rate_card_summary(card))
+            return 0
         if arguments.target_eur is not None:
             goal = requirements(arguments.target_eur, inputs, rates)
             print(json.dumps(goal, ensure_ascii=False, indent=2) if arguments.json else goal_summary(goal))
@@ -162,3 +169,52 @@ def goal_summary(goal: Mapping[str, Any]) -> str:
             lines.append(f"  {lever['label']} : hors de portée. {' '.join(lever['reasons'])}")
     return "\n".join(lines)
 
+
+
+def rate_card_summary(card: Mapping[str, Any]) -> str:
+    """A short French text version of a rate_card() result: each deliverable in USD and EUR, then what is left."""
+    lines = ["Grille tarifaire pour une marque (prix d'une prestation)"]
+    if card["tier"] is not None:
+        lines.append(f"Palier : {card['tier']['label']} ; coefficient d'engagement "
+                     f"{french.number(card['engagement_factor'])}, de niche "
+                     f"{french.span(card['niche_factor']['low'], card['niche_factor']['high'])}.")
+    lines += [f"Non éligible : {reason}" for reason in card["reasons"]]
+    for item in card["deliverables"].values():
+        usd = french.money_span(item["low"], item["high"], "USD")
+        eur = french.money_span(item["eur"]["low"], item["eur"]["high"], "EUR")
+        lines += ["", f"{item['label']}, {item['per']} : {usd} (soit {eur})",
+                  f"  {item['description']} Calcul : {item['basis']}.",
+                  f"  Fiabilité : {french.confidence(item['confidence'])}"]
+        for entry in item["ranges"]:
+            flags = [*(["hypothèse"] if entry["assumption"] else []), french.evidence(entry["evidence"]),
+                     *([] if entry["in_headline"] else ["hors fourchette retenue"])]
+            lines.append(f"  - {entry['source']} [{', '.join(flags)}] : "
+                         f"{french.money_span(entry['low'], entry['high'], 'USD')}")
+        if "net" in item:
+            net = item["net"]
+            lines.append(f"  Il vous reste : {french.money_span(net['net']['low'], net['net']['high'], 'EUR')} "
+                         f"(cotisations {french.money_span(*_bounds(net['social_contributions']), 'EUR')}, impôt "
+                         f"{french.money_span(*_bounds(net['income_tax']), 'EUR')})")
+            # The VAT franchise and a residence abroad are said once, after the card.
+            lines += [f"  Attention : {warning['message']}" for warning in net["warnings"]
+                      if warning["code"] not in ("vat_franchise", "region")]
+    lines += ["", "En France, ce que déclarent les tiktokeurs interrogés par Bolt Influence (2022) :"]
+    lines += [f"  {answer['label']} : {french.percent(answer['share'])} des créateurs"
+              for answer in card["france_survey"]]
+    lines += [f"Attention : {notice['message']}" for notice in card["notices"]]
+    if "net_basis" in card:
+        first = next(iter(card["deliverables"].values()))["net"]
+        lines += ["", card["net_basis"], f"Impôt : {first['income_tax_basis']}.", card["vat"]["message"]]
+        lines += [f"Attention : {warning['message']}" for warning in first["warnings"] if warning["code"] == "region"]
+        crossing = [item["label"] for item in card["deliverables"].values()
+                    if any(warning["code"] == "vat_franchise" for warning in item["net"]["warnings"])]
+        if crossing:
+            lines.append(f"À raison d'un partenariat par mois, le haut de la fourchette dépasse ce seuil sur douze "
+                         f"mois pour : {', '.join(crossing)}.")
+    rate = card["exchange_rate"]
+    lines.append(f"Taux de change : 1 USD = {french.number(rate['value'])} EUR (au {rate['as_of']}).")
+    return "\n".join(lines)
+
+
+def _bounds(pair: Mapping[str, float]) -> tuple[float, float]:
+    return pair["low"], pair["high"]

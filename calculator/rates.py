@@ -388,6 +388,46 @@ class BrandDeals:
 
 
 @dataclass(frozen=True)
+class Deliverable:
+    """A deliverable of a media kit other than the dedicated sponsored video: its price is that video's price
+    (brand_deals, for one video) times each sourced ratio in `factors` (unit `factor`), one range per source."""
+
+    key: NameInTable
+    label: str
+    per: str
+    """In French, what one price buys: "par vidéo", "par période de 30 jours"."""
+    description: str
+    factors: Ranges
+
+
+@dataclass(frozen=True)
+class PaymentTerms:
+    """When a brand (a professional client) must pay, and what a late payment owes (Code de commerce, L441-10)."""
+
+    default_days: Single
+    """Days after the service, when nothing else was agreed."""
+    agreed_max_days: Single
+    """The longest delay that may be agreed, in days after the invoice date."""
+    end_of_month_days: Single
+    """The longest "fin de mois" delay that may be agreed in writing, in days after the invoice date."""
+    late_penalty_multiple: Single
+    """Late-payment penalties may not be set below this many times the legal interest rate."""
+    recovery_fee: Single
+    """The flat recovery fee a late professional client owes, in euros."""
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """What a media kit prices beyond one sponsored video, as ratios to it, and the payment terms to state."""
+
+    label: str
+    deliverables: Mapping[str, Deliverable]
+    invoice_vat_mention: Fact
+    """The mention an invoice under the VAT franchise must carry (its label quotes it)."""
+    payment_terms: PaymentTerms
+
+
+@dataclass(frozen=True)
 class Niche:
     """A content niche: how brands pay it, and its affiliate commissions."""
 
@@ -641,6 +681,7 @@ class Rates:
     creator_fund: CreatorFund
     creator_rewards: CreatorRewards
     brand_deals: BrandDeals
+    rate_card: RateCard
     niches: Mapping[str, Niche]
     affiliate: Affiliate
     live_gifts: LiveGifts

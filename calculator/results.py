@@ -337,3 +337,83 @@ def _layout(kind: type) -> tuple[tuple[str, str | None], ...] | None:
         _LAYOUTS[kind] = (tuple((item.name, item.metadata.get("plain")) for item in dataclasses.fields(kind))
                           if dataclasses.is_dataclass(kind) else None)
     return _LAYOUTS[kind]
+
+
+# --- The rate card (calculator.rate_card) ------------------------------------------------------------------
+@dataclass(frozen=True)
+class FactorEntry:
+    """One sourced ratio of a deliverable to the dedicated video, and the price it gives (the dedicated video's
+    headline low times the ratio's low, its high times the ratio's high)."""
+
+    key: str
+    source: str
+    parameter: str
+    assumption: bool
+    evidence: str
+    in_headline: bool
+    references: tuple[Reference, ...]
+    factor: Bounds
+    amount: MoneyRange = field(metadata=INLINE)
+
+
+@dataclass(frozen=True)
+class DeliverablePrice:
+    """The price of one deliverable, in USD (`amount`, the headline) and in EUR at the dated rate, with the
+    sourced ranges it comes from; `net`, with a tax status, what one such deal a month leaves in France."""
+
+    key: str
+    label: str
+    per: str
+    description: str
+    amount: MoneyRange = field(metadata=INLINE)
+    eur: MoneyRange
+    extremes: MoneyRange
+    confidence: Confidence
+    """The lower of the dedicated video's and its own ratios' (the dedicated video: its own)."""
+    basis: str
+    """In French: how the price is built."""
+    ranges: tuple[RangeEntry, ...] | tuple[FactorEntry, ...]
+    net: Net | None = field(default=None, metadata=ABSENT_WHEN_NONE)
+
+
+@dataclass(frozen=True)
+class SurveyAnswer:
+    """One answer of the French survey in euros, shown beside the card (not used in its prices)."""
+
+    key: str
+    label: str
+    share: float
+    """Percent of the creators surveyed."""
+    price_eur: float
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class VatReminder:
+    """What the VAT franchise means for invoicing a brand in France, with the category's thresholds (EUR a year)."""
+
+    threshold: float
+    tolerance: float
+    message: str
+    references: tuple[Reference, ...]
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """What rate_card() answers: a price range per deliverable, for the creator's followers, engagement and niche."""
+
+    currency: str
+    exchange_rate: ExchangeRate
+    eligible: bool
+    unmet: tuple[str, ...]
+    reasons: tuple[str, ...]
+    tier: Any
+    """The follower tier reached ({key, label}), or None."""
+    engagement_factor: float
+    niche_factor: Bounds
+    deliverables: Mapping[str, DeliverablePrice]
+    france_survey: tuple[SurveyAnswer, ...]
+    notices: tuple[Notice, ...]
+    net_basis: str | None = field(default=None, metadata=ABSENT_WHEN_NONE)
+    """With a tax status, in French: what each deliverable's `net` assumes (one such deal a month)."""
+    vat: VatReminder | None = field(default=None, metadata=ABSENT_WHEN_NONE)

@@ -1,5 +1,5 @@
 """Named scenarios (scenarios/*.yml): inputs, what a reader should see, and a preset label;
-optionally a goal-mode target and what requirements() gives for it.
+optionally a goal-mode target and what requirements() gives for it, and what rate_card() gives.
 
 The same files are the test cases (one generic test runs them all), the CLI's --scenario
 and the presets on the calculator page.
@@ -24,6 +24,8 @@ class Scenario:
     expected: dict[str, Any]
     goal: dict[str, Any] | None = None
     """Goal mode: {"target": euros per month, "expected": a subset of requirements()}."""
+    rate_card: dict[str, Any] | None = None
+    """The rate card: {"expected": a subset of rate_card()} for the same inputs."""
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -41,6 +43,9 @@ def load_scenario(path: Path) -> Scenario:
     if goal is not None and not (isinstance(goal, dict) and "target" in goal
                                  and isinstance(goal.get("expected"), dict)):
         raise ValueError(f"{path}: champ 'goal' mal formé : attendu target et expected")
+    card = data.get("rate_card")
+    if card is not None and not (isinstance(card, dict) and isinstance(card.get("expected"), dict)):
+        raise ValueError(f"{path}: champ 'rate_card' mal formé : attendu expected")
     return Scenario(
         name=path.stem,
         title=data["title"],
@@ -49,6 +54,7 @@ def load_scenario(path: Path) -> Scenario:
         inputs=dict(data["inputs"]),
         expected=dict(data["expected"]),
         goal=goal,
+        rate_card=card,
     )
 
 

@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, requirements
+from calculator import INPUT_FIELDS, Parameter, Rates, Reference, estimate, french, rate_card, requirements
 from calculator.inputs import goal_inputs
 from calculator.rates import AccountRule, CountryList, Fact, Milestone
 from calculator.scenarios import load_scenario
@@ -159,6 +159,8 @@ class Figures:
             "goal_table": self.goal_table,
             "france_table": self.france_table,
             "sources_table": self.sources_table,
+            "rate_card": self.rate_card,
+            "rate_card_table": self.rate_card_table,
         }
 
     # --- formatting ---------------------------------------------------------
@@ -241,7 +243,37 @@ class Figures:
     def scenario(self, name: str) -> dict[str, Any]:
         return self.estimate(**{str(k): v for k, v in load_scenario(self.scenarios / f"{name}.yml").inputs.items()})
 
+    def rate_card(self, scenario: str | None = None, **inputs: object) -> dict[str, Any]:
+        """calculator.rate_card for these inputs (a scenario's, when named, overridden by the others); records
+        the figures it rests on."""
+        given = {} if scenario is None else dict(load_scenario(self.scenarios / f"{scenario}.yml").inputs)
+        card: dict[str, Any] = rate_card({**given, **inputs}, self.rates)
+        for item in card["deliverables"].values():
+            for entry in item["ranges"]:
+                self.record(self.by_path[entry["parameter"]])
+            for rate in item.get("net", {}).get("rates", []):
+                self.record(self.by_path[rate["parameter"]])
+        return card
+
     # --- tables -----------------------------------------------------------------
+    def rate_card_table(self, card: dict[str, Any]) -> str:
+        """One row per deliverable of a rate_card() result: its price in USD and EUR, its reliability and, with a
+        tax status, what one such deal a month leaves; the ratios' sources are cited on the label."""
+        net = "net" in card["deliverables"]["dedicated_video"]
+        rows = ["| Prestation | Prix | En euros | Fiabilité |" + (" Il vous reste |" if net else ""),
+                "|---|---|---|---|" + ("---|" if net else "")]
+        for item in card["deliverables"].values():
+            marks = "".join(self.cite(self.by_path[entry["parameter"]]) for entry in item["ranges"]
+                            if "factor" in entry)
+            cells = [f"{item['label']} ({item['per']}){marks}",
+                     french.money_span(item["low"], item["high"], "USD"),
+                     french.money_span(item["eur"]["low"], item["eur"]["high"], "EUR"),
+                     french.confidence(item["confidence"]).split(" (")[0]]
+            if net:
+                cells.append(french.money_span(item["net"]["net"]["low"], item["net"]["net"]["high"], "EUR"))
+            rows.append("| " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
     def stream_table(self, result: dict[str, Any], name: str) -> str:
         """One row per sourced range of a stream in an estimate() result, with its evidence; ranges left out of
         the headline (a better class of evidence exists) say so."""

@@ -9,7 +9,7 @@ What is kept, per scenario of scenarios/:
 - estimate/NAME.json: `estimate()` (USD), and estimate-eur/NAME.json: the same shown in EUR;
 - panel/NAME.html and panel-eur/NAME.html: the results panel the page and the prerender show;
 - goal/NAME.json and goal-panel/NAME.html: `requirements()` for the scenario's own target (1 000 € otherwise);
-- cli/*.txt: the command line's text and --json output for a few cases;
+- cli/*.txt: the command line's text and --json output for a few cases (estimate, goal and rate card);
 - pages/PATH.html: the article of every built page (guide figures, widget, prerendered panel), content
   hashes masked; made from a site built by `mkdocs build` (`page_snapshots`, tests/site/test_golden_pages.py).
 """
@@ -45,6 +45,9 @@ CLI_CASES = {
     "objectif-1000-nets": ["--scenario", "objectif-1000-nets", "--target-eur", "1000"],
     "objectif-1000-nets-json": ["--scenario", "objectif-1000-nets", "--target-eur", "1000", "--json"],
     "objectif-debutant-mineur": ["--scenario", "objectif-debutant-mineur", "--target-eur", "500"],
+    "kit-finance": ["--scenario", "finance-100k-engages", "--rate-card"],
+    "kit-bic-services": ["--scenario", "net-bic-services-partenariats", "--rate-card"],
+    "kit-bic-services-json": ["--scenario", "net-bic-services-partenariats", "--rate-card", "--json"],
 }
 
 

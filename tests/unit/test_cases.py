@@ -2,7 +2,8 @@
 
 `expected` is a subset of the estimate() result; under a stream, `ranges` is written as
 [[low, high], ...] in the order of the sourced ranges. `goal.expected` is a subset of
-requirements(goal.target, inputs).
+requirements(goal.target, inputs). `rate_card.expected` is a subset of rate_card(inputs), written the same way
+(under a deliverable, `ranges` as [[low, high], ...]).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from calculator import Rates, estimate, requirements
+from calculator import Rates, estimate, rate_card, requirements
 from calculator.scenarios import Scenario, load_scenarios
 from tests.support.repository import ROOT
 
@@ -68,3 +69,17 @@ GOALS = [scenario for scenario in SCENARIOS if scenario.goal]
 def test_goal(scenario: Scenario, rates: Rates) -> None:
     assert scenario.goal is not None
     check(scenario.goal["expected"], requirements(scenario.goal["target"], scenario.inputs, rates), scenario.name)
+
+
+CARDS = [scenario for scenario in SCENARIOS if scenario.rate_card]
+
+
+def test_there_are_rate_card_cases_with_and_without_a_tax_status_and_an_ineligible_one() -> None:
+    assert {bool(scenario.inputs.get("tax_status")) for scenario in CARDS} == {True, False}
+    assert any(scenario.rate_card and scenario.rate_card["expected"].get("eligible") is False for scenario in CARDS)
+
+
+@pytest.mark.parametrize("scenario", CARDS, ids=[scenario.name for scenario in CARDS])
+def test_rate_card(scenario: Scenario, rates: Rates) -> None:
+    assert scenario.rate_card is not None
+    check(scenario.rate_card["expected"], rate_card(scenario.inputs, rates), scenario.name)
