@@ -85,8 +85,12 @@ export class CalculatorClient extends EventTarget {
     } else if (data.type === "answer") {
       this.#settle(data.id)?.resolve(data.answer);
     } else if (data.type === "failed") {
-      if (data.id === undefined) this.#giveUp(data.message);
-      else this.#settle(data.id)?.reject(new WorkerUnavailable(data.message));
+      if (data.id === undefined) {
+        // A worker that could not start is of no more use (« Réessayer » makes a new one): ended now,
+        // it cannot log the rest of Pyodide's own failure (a download still under way) after the page said it.
+        this.#giveUp(data.message);
+        worker.terminate();
+      } else this.#settle(data.id)?.reject(new WorkerUnavailable(data.message));
       this.#emit("failed", { message: data.message });
     } else if (data.type === "csp") {
       console.error(`CSP violation in the calculator's worker: ${data.directive} ${data.blocked}`);

@@ -22,7 +22,6 @@ failure.catch(() => {}); // handled where it is raced; never an "unhandled rejec
 
 async function start({ base, runtime }) {
   const absolute = (path) => new URL(path, base).href;
-  const { packages } = runtime;
   const [pyodideURL, stdlib, lock, rates] = [runtime.pyodide, runtime.stdlib, runtime.lock, runtime.rates]
     .map(absolute);
   const total = Object.values(runtime.sizes).reduce((sum, size) => sum + size, 0);
@@ -31,19 +30,28 @@ async function start({ base, runtime }) {
   );
   checkDownloads(total, integrity);
   watchWebAssembly();
-  const ratesText = fetch(rates).then((response) => response.text());
-  ratesText.catch(() => {}); // a failed download is reported through `failure`
+  // Downloaded while Pyodide boots; a failed one is reported through `failure`.
+  const ratesText = quiet(fetch(rates).then((response) => response.text()));
+  const wheels = runtime.wheels.map((url) => quiet(fetch(absolute(url)).then((response) => response.arrayBuffer())));
   const { loadPyodide } = await Promise.race([import(pyodideURL), failure]);
   // The reduced standard library and a lock listing only our two wheels (built by the
-  // combien-site plugin, plugin/combien_site/runtime.py); `packages` makes Pyodide fetch them while it boots.
+  // combien-site plugin, plugin/combien_site/runtime.py).
   const pyodide = await Promise.race([
-    loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, packages, messageCallback: () => {} }),
+    loadPyodide({ stdLibURL: stdlib, lockFileURL: lock, messageCallback: () => {} }),
     failure,
   ]);
-  const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
-  if (missing.length) throw new Error(`paquets Python non chargés : ${missing.join(", ")}`);
+  const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+  for (const wheel of await Promise.race([Promise.all(wheels), failure])) {
+    pyodide.unpackArchive(wheel, "wheel", { extractDir: sitePackages });
+  }
   const browser = pyodide.pyimport("calculator.browser");
   return browser.Session(await Promise.race([ratesText, failure]));
+}
+
+// A promise whose rejection is handled where it is raced against `failure`, never "unhandled" on its own.
+function quiet(promise) {
+  promise.catch(() => {});
+  return promise;
 }
 
 // Every download (runtime, standard library, lock, wheels, rates) goes through here: its bytes
@@ -68,19 +76,23 @@ function checkDownloads(total, integrity) {
     try {
       // Checked here against our own build-time hash, so the message can say what went wrong.
       response = await plainFetch(resource, expected ? { ...options, integrity: undefined } : options);
-    } catch (error) {
-      fail(new Error(`téléchargement impossible de ${name}`));
-      throw error;
+    } catch {
+      return abandoned(`téléchargement impossible de ${name}`);
     }
-    if (!response.ok) {
-      const error = new Error(`téléchargement impossible de ${name} (HTTP ${response.status})`);
-      fail(error);
-      throw error;
-    }
+    if (!response.ok) return abandoned(`téléchargement impossible de ${name} (HTTP ${response.status})`);
     if (!expected || !response.body) return response;
     const { status, statusText, headers } = response;
     return new Response(verified(response.body, expected, name, count), { status, statusText, headers });
   };
+}
+
+// A download that failed ends the start-up through `failure`; its caller (Pyodide) is left waiting
+// rather than handed an error: Pyodide does not catch every one of its own fetches (the .wasm's
+// rejection reached nobody, an uncaught « Failed to fetch »), and after a failure this worker
+// is only ever terminated (« Réessayer » starts a new one).
+function abandoned(message) {
+  fail(new Error(message));
+  return new Promise(() => {});
 }
 
 // The body passed on chunk by chunk as it arrives (Pyodide compiles the .wasm while it downloads),
