@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 from playwright.sync_api import Page, Response
@@ -22,7 +21,7 @@ from tests.support.calculator_page import (
     type_values,
     wait_for_service_worker,
 )
-from tests.support.site import RequestLog, hosting_headers, serve
+from tests.support.site import RequestLog, hosting_headers, publish, serve
 
 
 def test_second_visit_uses_the_cache_and_works_offline(page: Page, site_url: str, rates: Rates) -> None:
@@ -48,17 +47,6 @@ def test_second_visit_uses_the_cache_and_works_offline(page: Page, site_url: str
         assert shown(page) == expected({**DEFAULTS, "monthly_views": "700000"}, rates)
     finally:
         page.context.set_offline(False)
-
-
-def publish(build: Path, folder: Path) -> None:
-    """Put a build in the served folder as a host's deploy would: the old files go, the new ones are new."""
-    for old in folder.iterdir():
-        if old.is_dir():
-            shutil.rmtree(old)
-        else:
-            old.unlink()
-    # Plain copies, not copy2: fresh modification times, as freshly written files have.
-    shutil.copytree(build, folder, dirs_exist_ok=True, copy_function=shutil.copy)
 
 
 def changed_files(old: Path, new: Path) -> set[str]:

@@ -9,6 +9,7 @@ import hashlib
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -107,9 +108,15 @@ class RequestLog:
         return {path for path, status in self.requests if status == 200}
 
 
+COMPRESSED = {"br": ".br", "gzip": ".gz"}
+"""Content encodings a server may send, by the suffix of the precompressed file beside the original."""
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: Headers | None = None
     request_log: RequestLog | None = None
+    encodings: tuple[str, ...] = ()
+    """Precompressed copies (`name.br`, `name.gz`) it may send, in order of preference, as static hosts do."""
 
     def send_head(self) -> Any:
         """As a static host: an ETag from the file's bytes, and 304 when the browser already has them (a new
@@ -121,12 +128,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         if file.is_file():
             stat = file.stat()
             self.etag = _etag(file, stat.st_mtime_ns, stat.st_size)
+            accepted = {part.split(";")[0].strip() for part in self.headers.get("Accept-Encoding", "").split(",")}
+            encoding = next((name for name in self.encodings
+                             if name in accepted and file.with_name(file.name + COMPRESSED[name]).is_file()), None)
+            if encoding is not None:
+                self.etag = self.etag[:-1] + f'-{encoding}"'
             if self.headers.get("If-None-Match") == self.etag:
                 self.send_response(304)
                 self.end_headers()
                 return None
             del self.headers["If-Modified-Since"]
+            if encoding is not None:
+                return self._send_compressed(file, encoding)
         return super().send_head()
+
+    def _send_compressed(self, file: Path, encoding: str) -> Any:
+        body = file.with_name(file.name + COMPRESSED[encoding]).open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(file)))
+        self.send_header("Content-Encoding", encoding)
+        self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return body
 
     def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
         if self.request_log is not None:
@@ -153,14 +177,27 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @functools.cache
-def serve(directory: Path, headers: Headers | None = None, log: RequestLog | None = None) -> str:
+def serve(directory: Path, headers: Headers | None = None, log: RequestLog | None = None,
+          encodings: tuple[str, ...] = ()) -> str:
     """Serve `directory` on a free port for the rest of the session; return its base URL.
 
     `headers(path)` gives extra response headers for each request (hosting_headers: the
-    framing rules and the worker's policy that a meta tag cannot carry); `log` records every path asked for.
+    framing rules and the worker's policy that a meta tag cannot carry); `log` records every path asked for;
+    `encodings` (("br", "gzip"): scripts/bench) lets it send the precompressed copies it finds beside a file.
     """
     handler = type("Handler", (QuietHandler,), {"extra_headers": staticmethod(headers) if headers else None,
-                                                "request_log": log})
+                                                "request_log": log, "encodings": encodings})
     server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def publish(build: Path, folder: Path) -> None:
+    """Put a build in the served folder as a host's deploy would: the old files go, the new ones are new."""
+    for old in folder.iterdir():
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    # Plain copies, not copy2: fresh modification times, as freshly written files have.
+    shutil.copytree(build, folder, dirs_exist_ok=True, copy_function=shutil.copy)
