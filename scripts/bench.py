@@ -98,11 +98,15 @@ def main(argv: list[str] | None = None) -> int:
                 warm.append(_visit(browser, f"{base}/calculateur/", site, warm=True))
                 bare.append(_bare(browser, f"{base}/bench-bare/"))
                 npm.append(_bare(browser, f"{base}/bench-npm/"))
+            paints: dict[str, list[tuple[float, float]]] = {"head": [], "none": []}
+            for _ in range(arguments.runs):
+                for start in paints:
+                    paints[start].append(_paints(browser, f"{base}/calculateur/", python=start == "head"))
             latencies = _recompute(browser, f"{base}/calculateur/", arguments.samples)
             browser.close()
         scores = {} if arguments.no_lighthouse else {name: _lighthouse(f"{base}/{path}")
                                                      for name, path in LIGHTHOUSE_PAGES.items()}
-    table = _report(cold, warm, bare, npm, latencies, build_times, scores, arguments.runs)
+    table = _report(cold, warm, bare, npm, paints, latencies, build_times, scores, arguments.runs)
     print(table)
     arguments.output.write_text(_page(table, arguments.note), encoding="utf-8")
     print(f"\nwritten to {arguments.output}")
@@ -199,6 +203,29 @@ def _bare(browser: Browser, url: str) -> dict[str, float]:
     return times
 
 
+PAINTS = """() => new Promise((done) => {
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+  new PerformanceObserver((list) => {
+    const entries = list.getEntries();
+    done([fcp, entries[entries.length - 1].startTime]);
+  }).observe({type: "largest-contentful-paint", buffered: true});
+})"""
+
+
+def _paints(browser: Browser, url: str, python: bool) -> tuple[float, float]:
+    """First and largest contentful paint of a cold visit, with Python started from the head as built, or
+    with no Python at all (the worker script refused): what starting it early costs the first paint."""
+    context = browser.new_context()
+    if not python:
+        context.route("**/calculator-worker.*.mjs", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_load_state("load")
+    fcp, lcp = page.evaluate(PAINTS)
+    context.close()
+    return float(fcp), float(lcp)
+
+
 def _recompute(browser: Browser, url: str, samples: int) -> list[float]:
     rng = random.Random(2026)
     cases = [{"followers": str(rng.randint(0, 3_000_000)), "monthly_views": str(rng.randint(0, 20_000_000)),
@@ -263,7 +290,8 @@ def _kb(value: float) -> str:
 
 
 def _report(cold: list[dict[str, float]], warm: list[dict[str, float]], bare: list[dict[str, float]],
-            npm: list[dict[str, float]], latencies: list[float], build_times: list[float],
+            npm: list[dict[str, float]], paints: dict[str, list[tuple[float, float]]], latencies: list[float],
+            build_times: list[float],
             scores: dict[str, dict[str, float]], runs: int) -> str:
     quantiles = statistics.quantiles(latencies, n=100)
     cold_ready, warm_ready = _median([r["ready"] for r in cold]), _median([r["ready"] for r in warm])
@@ -292,6 +320,12 @@ def _report(cold: list[dict[str, float]], warm: list[dict[str, float]], bare: li
          "cible ≤ 0,5"),
         ("Rapport prêt visite chaude / loadPyodide() fichiers réduits visite chaude",
          f"{warm_ready / bare_warm:.2f}", ""),
+        *((f"Premier affichage / plus grand affichage, à froid, {label}",
+           f"{_median([fcp for fcp, _ in paints[start]]):.0f} / {_median([lcp for _, lcp in paints[start]]):.0f} ms",
+           note) for start, label, note in (
+              ("head", "Python démarré dans l'en-tête (tel que construit)", ""),
+              ("none", "sans Python (script du worker refusé)",
+               "l'écart avec la ligne précédente est ce que le démarrage de Python coûte au premier affichage"))),
         (f"Recalcul après une frappe, médiane ({len(latencies)} saisies)", f"{quantiles[49]:.1f} ms", ""),
         ("Recalcul après une frappe, 95e centile", f"{quantiles[94]:.1f} ms", "cible ≤ 30 ms"),
         ("mkdocs build, premier build dans un dossier neuf", f"{build_times[0]:.1f} s",
