@@ -7,8 +7,8 @@
 // same window.cptCalculator.start(), and window.cptCalculator.worker is always the current one.
 //
 // Events (CustomEvent, with `detail`): "progress" {loaded, total} while the runtime downloads,
-// "ready" {start, snapshot} once Python is up (started fresh or from a snapshot), "failed" {message} when it cannot start or an answer raised,
-// "crashed" {message, wasReady} when the worker died. A request the worker will never answer
+// "ready" {start, snapshot} once Python is up (started fresh or from a snapshot), "failed" {message}
+// when it cannot start or an answer raised, "crashed" {message, wasReady} when the worker died. A request the worker will never answer
 // (it failed, died or was replaced) is rejected with a WorkerUnavailable; its event says why.
 
 export const ANSWER_TIMEOUT_MS = 8000;
@@ -90,12 +90,8 @@ export class CalculatorClient extends EventTarget {
     } else if (data.type === "answer") {
       this.#settle(data.id)?.resolve(data.answer);
     } else if (data.type === "failed") {
-      if (data.id === undefined) {
-        // A worker that could not start is of no more use (« Réessayer » makes a new one): ended now,
-        // it cannot log the rest of Pyodide's own failure (a download still under way) after the page said it.
-        this.#giveUp(data.message);
-        worker.terminate();
-      } else this.#settle(data.id)?.reject(new WorkerUnavailable(data.message));
+      if (data.id === undefined) this.#giveUp(data.message);
+      else this.#settle(data.id)?.reject(new WorkerUnavailable(data.message));
       this.#emit("failed", { message: data.message });
     } else if (data.type === "csp") {
       console.error(`CSP violation in the calculator's worker: ${data.directive} ${data.blocked}`);
