@@ -7,8 +7,8 @@
 // same window.cptCalculator.start(), and window.cptCalculator.worker is always the current one.
 //
 // Events (CustomEvent, with `detail`): "progress" {loaded, total} while the runtime downloads,
-// "ready" once Python is up, "failed" {message} when it cannot start or an answer raised,
-// "crashed" {message, wasReady} when the worker died. A request the worker will never answer
+// "ready" {start, snapshot} once Python is up (started fresh or from a snapshot), "failed" {message}
+// when it cannot start or an answer raised, "crashed" {message, wasReady} when the worker died. A request the worker will never answer
 // (it failed, died or was replaced) is rejected with a WorkerUnavailable; its event says why.
 
 export const ANSWER_TIMEOUT_MS = 8000;
@@ -61,6 +61,11 @@ export class CalculatorClient extends EventTarget {
     });
   }
 
+  // The page is idle after its first answer: the worker may now keep its memory snapshot (or drop it).
+  idle({ keep }) {
+    this.#worker.postMessage({ type: "idle", keep });
+  }
+
   #adopt(worker) {
     this.#worker = worker;
     this.#ready = false;
@@ -81,7 +86,7 @@ export class CalculatorClient extends EventTarget {
     } else if (data.type === "ready") {
       this.#ready = true;
       for (const request of this.#pending.values()) this.#watch(request);
-      this.#emit("ready");
+      this.#emit("ready", { start: data.start, snapshot: data.snapshot });
     } else if (data.type === "answer") {
       this.#settle(data.id)?.resolve(data.answer);
     } else if (data.type === "failed") {

@@ -26,6 +26,7 @@ class CalculatorPage {
   #client;
   #asked = 0; // the latest question: older answers are dropped
   #restartedAfterCrash = false;
+  #idleTold = false;
 
   constructor(view, client) {
     this.#view = view;
@@ -50,8 +51,11 @@ class CalculatorPage {
 
     const client = this.#client;
     client.addEventListener("progress", ({ detail }) => view.showProgress(detail.loaded, detail.total));
-    client.addEventListener("ready", () => {
+    client.addEventListener("ready", ({ detail }) => {
       view.hideProgress();
+      // Which start ran (README, "The widget"): read by the tests and scripts/bench.
+      view.root.dataset.pythonStart = detail.start;
+      view.root.dataset.snapshot = detail.snapshot;
       keepAnOfflineCopy();
     });
     client.addEventListener("failed", ({ detail }) =>
@@ -78,6 +82,14 @@ class CalculatorPage {
       return; // the worker failed or died: its event has said so
     }
     if (asked === this.#asked) this.#view.showAnswer(answer);
+    if (!this.#idleTold) {
+      // Once the first answer is shown, when the page has nothing else to do: the worker then stores
+      // the snapshot of its start (a copy of 30 MiB hashed and written to Cache Storage).
+      this.#idleTold = true;
+      // Not in another site's frame: the widget keeps nothing on the reader's device there.
+      const whenIdle = window.requestIdleCallback ?? ((task) => setTimeout(task, 1000));
+      whenIdle(() => this.#client.idle({ keep: window.parent === window }), { timeout: 5000 });
+    }
   }
 
   // The worker died (an uncaught error, or no answer in time once it was up): start a new one

@@ -7,7 +7,8 @@
 - on_env: keep the files as every plugin left them (what pages can link to, for sw.js);
 - on_page_markdown: the guide's figures (figures.py);
 - on_post_page / on_post_template: the Content Security Policy (csp.py), last of all plugins;
-- on_post_build: sw.js (service_worker.py), which lists what the rendered offline pages load;
+- on_post_build: sw.js (service_worker.py), which lists what the rendered offline pages load, and
+  _headers (hosting.py), the response headers a host sends;
 - on_serve: rebuild when the calculator, rates.yml or the scenarios change.
 
 Per-build state lives in a `Build` made by on_config, never in module globals: `mkdocs serve`
@@ -27,10 +28,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import csp
+from . import csp, hosting
 from .assets import Assets
 from .config import SiteConfig
 from .figures import render_page
@@ -145,6 +146,9 @@ class SitePlugin(BasePlugin[SiteConfig]):  # type: ignore[no-untyped-call]  # Mk
         build = self.build
         assert build.service_worker is not None and build.files is not None  # set by on_files and on_env
         build.service_worker.write(config, build.files, build.assets)
+        paths = [file.dest_uri for file in build.files]
+        File.generated(config, hosting.URL, content=hosting.headers_file(
+            paths, config.extra["calculator"]["runtime"]["worker"])).copy_file()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:

@@ -55,7 +55,9 @@ def plan_runtime(rates: LoadedRates, pyodide: Pyodide, project: Path, dependency
         "pyodide": runtime["pyodide.mjs"],
         "stdlib": stdlib_url,
         "lock": lock_url,
-        "packages": [wheel.name for wheel in compiled],
+        # Fetched by the worker itself and unpacked into site-packages (not loadPyodide's `packages`,
+        # which a memory snapshot cannot follow: Pyodide issues 5195, 5729).
+        "wheels": list(wheel_urls),
         "rates": rates_url,
         # Everything the worker fetches, with its size, so the page can show a real progress bar.
         "sizes": {url: assets[url].size for url in fetched},

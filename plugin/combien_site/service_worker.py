@@ -1,9 +1,9 @@
 """sw.js at the site root: precaches the offline pages, what they load, and every file the plugin added.
 
-The precache list is read from the offline pages as rendered (their stylesheets, Material's
-bundle, the favicon: whatever the templates link to) and the version hashes the bytes of
-everything listed, so any change to one of them installs a new worker. See
-docs/javascripts/service-worker.js for what the worker does with them.
+The precache manifest is read from the offline pages as rendered (their stylesheets, Material's
+bundle, the favicon: whatever the templates link to) and gives each file its revision, a hash of
+its bytes: any change to one of them changes sw.js (a new worker installs), and that worker
+fetches only the entries whose revision is new. See docs/javascripts/service-worker.js.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _LINK = re.compile(r'(?:src|href)="([^"#?]+)"')
 class ServiceWorker:
     def __init__(self, source: File, offline_pages: list[str]) -> None:
         self.source = source
-        """The script in docs/, with `__VERSION__` and `__PRECACHE__` to fill in."""
+        """The script in docs/, with `__MANIFEST__` to fill in."""
         self.offline_pages = offline_pages
         self.rendered: dict[str, str] = {}
         """The offline pages' final HTML, by URL, recorded as MkDocs renders them."""
@@ -52,10 +52,11 @@ class ServiceWorker:
                 path = posixpath.normpath(posixpath.join(page_url, link))
                 if path in loadable:
                     precache.setdefault(path, loadable[path].content_bytes)
-        listed = sorted(precache)
-        version = hashlib.sha256(b"".join(url.encode() + precache[url] for url in listed)).hexdigest()[:16]
-        return (self.source.content_string.replace("__VERSION__", version)
-                .replace("__PRECACHE__", json.dumps(listed, indent=1)))
+        # Workbox's precache manifest: each file with the hash of its bytes, so that a new build's
+        # worker fetches only the entries whose revision changed (and sw.js changes with any of them).
+        manifest = [{"url": url, "revision": hashlib.sha256(precache[url]).hexdigest()[:16]}
+                    for url in sorted(precache)]
+        return self.source.content_string.replace("__MANIFEST__", json.dumps(manifest, indent=1))
 
     def write(self, config: MkDocsConfig, files: Files, assets: Assets) -> None:
         # The one file written after the build: MkDocs copies static files before it renders pages

@@ -17,7 +17,12 @@ if (!outZip || names.length === 0) {
 }
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pyodide = await loadPyodide();
-await pyodide.loadPackage(names.map((name) => path.resolve(wheelDir, name)), { messageCallback: () => {} });
+// Installed as the browser's worker installs them (docs/javascripts/calculator-worker.mjs), so the
+// modules that unpacking needs are kept too.
+const sitePackages = pyodide.runPython("import sys; next(p for p in sys.path if p.endswith('site-packages'))");
+for (const name of names) {
+  pyodide.unpackArchive(new Uint8Array(readFileSync(path.resolve(wheelDir, name))), "wheel", { extractDir: sitePackages });
+}
 for (const [mountPoint, hostDir] of [["/host/scripts", here], ["/host/out", path.dirname(path.resolve(outZip))]]) {
   pyodide.FS.mkdirTree(mountPoint);
   pyodide.mountNodeFS(mountPoint, hostDir);

@@ -16,12 +16,13 @@ import pytest
 from playwright.sync_api import BrowserContext, ConsoleMessage, Error, Page, Route
 
 from tests.support.browser import CHROMIUM, CHROMIUM_TEST_ARGS
-from tests.support.site import serve
+from tests.support.site import hosting_headers, serve
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> str:
-    return serve(built_site)
+    """The built site, served with the response headers its `_headers` file asks of a host."""
+    return serve(built_site, hosting_headers(built_site))
 
 
 @pytest.fixture(scope="session")

@@ -13,10 +13,12 @@ import hashlib
 import importlib.util
 import logging
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from combien_site.hosting import WORKER_POLICY
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from playwright.sync_api import Page, Response, expect
@@ -33,7 +35,7 @@ from tests.support.calculator_page import (
     type_values,
 )
 from tests.support.repository import ROOT
-from tests.support.site import WORKER_POLICY, hosting_headers, serve
+from tests.support.site import hosting_headers, serve
 
 # Script types the browser runs (their text must be allowed by a hash) and data blocks (never run).
 EXECUTED = {"", "text/javascript", "application/javascript", "module"}
@@ -138,7 +140,7 @@ def test_calculator_and_embed_start_and_compute_under_the_meta_policy(page: Page
 
 def test_with_the_hosting_headers_the_worker_runs_under_its_own_policy(page: Page, built_site: Path,
                                                                         rates: Rates) -> None:
-    url = serve(built_site, hosting_headers)
+    url = serve(built_site, hosting_headers(built_site))
     worker_responses: list[Response] = []
     page.on("response", lambda response: worker_responses.append(response)
             if WORKER_SCRIPT.search(response.url) else None)
@@ -150,17 +152,17 @@ def test_with_the_hosting_headers_the_worker_runs_under_its_own_policy(page: Pag
         "() => fetch(location.href).then(r => r.headers.get('content-security-policy'))"))
 
 
-def _worker_without_wasm(path: str) -> dict[str, str]:
-    headers = hosting_headers(path)
-    if WORKER_SCRIPT.search(path):
-        return {"Content-Security-Policy": "default-src 'self'; script-src 'self'; connect-src 'self'"}
-    return headers
-
-
 def test_the_worker_policy_header_is_what_pyodide_runs_under(page: Page, built_site: Path,
                                                              page_errors: list[str]) -> None:
     """Control for the test above: the worker's header really applies, and WebAssembly needs 'wasm-unsafe-eval'."""
-    url = serve(built_site, _worker_without_wasm)
+    hosting = hosting_headers(built_site)
+
+    def worker_without_wasm(path: str) -> Mapping[str, str]:
+        if WORKER_SCRIPT.search(path):
+            return {"Content-Security-Policy": "default-src 'self'; script-src 'self'; connect-src 'self'"}
+        return hosting(path)
+
+    url = serve(built_site, worker_without_wasm)
     page.goto(f"{url}/calculateur/")
     wait_until(page, lambda: any("CSP violation in the calculator's worker: script-src" in error
                                  for error in page_errors), "the worker reports its policy's refusal", timeout=30)
@@ -175,7 +177,7 @@ def test_the_worker_policy_header_is_what_pyodide_runs_under(page: Page, built_s
 
 def test_only_the_embed_page_can_be_framed_by_another_site(page: Page, built_site: Path, tmp_path: Path,
                                                            page_errors: list[str]) -> None:
-    site = serve(built_site, hosting_headers)
+    site = serve(built_site, hosting_headers(built_site))
     (tmp_path / "blog.html").write_text(
         f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>Blog</title>"
         f"<link rel='icon' href='data:,'></head><body>"

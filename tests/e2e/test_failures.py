@@ -35,7 +35,7 @@ def broken(kind: str) -> Callable[[Route], None]:
 
 
 # What the browser and Pyodide log themselves about the download this test broke on purpose.
-NOISE = ("Failed to load resource", "Failed to fetch", "error occurred while loading", "modifié ou corrompu",
+NOISE = ("Failed to load resource", "modifié ou corrompu",
          "téléchargement impossible")
 
 
