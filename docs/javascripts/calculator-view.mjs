@@ -218,11 +218,12 @@ export class CalculatorView {
   // data-embed-fields, from calculator/form.py) and the palette (?theme=light|dark|auto).
   applyEmbedOptions(query) {
     let wanted = new Set((query.get("fields") ?? "").split(","));
-    if (!this.controls.some((control) => wanted.has(control.name))) {
-      wanted = new Set(this.root.dataset.embedFields.split(","));
-    }
+    const chosen = this.controls.some((control) => wanted.has(control.name));
+    if (!chosen) wanted = new Set(this.root.dataset.embedFields.split(","));
     for (const control of this.controls) control.closest(".cpt-field").hidden = !wanted.has(control.name);
-    for (const group of this.root.querySelectorAll("fieldset, details[data-group]")) {
+    // The compact default has no mode switch, unless its link opens the goal mode.
+    this.root.querySelector("[data-mode]").hidden = !chosen && !this.goal;
+    for (const group of this.root.querySelectorAll("fieldset:not([data-mode]), details[data-group]")) {
       group.hidden = ![...group.querySelectorAll(".cpt-field")].some((field) => !field.hidden);
       if (!group.hidden && group.matches("details")) group.open = true; // the blogger asked for these fields
     }
@@ -231,11 +232,14 @@ export class CalculatorView {
     if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
   }
 
-  // The embed's link to the full calculator opens it with what the reader typed.
+  // The embed's link to the full calculator opens it with what differs from the form both pages are served
+  // with (what the reader or the blogger changed).
   linkFullCalculator() {
     if (!this.fullCalculator) return;
     const link = new URL(this.fullCalculator.getAttribute("href"), location.href);
-    link.search = this.query().toString();
+    const params = new URLSearchParams(this.controls.filter(changed).map((control) => [control.name, textOf(control)]));
+    for (const [key, value] of this.query()) if (key === "currency" || key === "target") params.set(key, value);
+    link.search = params.toString();
     this.fullCalculator.href = link.href;
   }
 

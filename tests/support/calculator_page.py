@@ -50,9 +50,17 @@ def open_calculator(page: Page, url: str) -> None:
     page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
 
 
+def reveal(page: Page | Frame, key: str) -> None:
+    """Open the group (« J'ai des partenariats »…) that holds the field `key`, as a reader clicks its title."""
+    group = page.locator(f"details[data-group]:has([name={key}])")
+    if group.count() and not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+
+
 def type_values(page: Page, values: dict[str, str]) -> None:
-    """Fill each field as a reader would, then wait for the answer to the last one."""
+    """Fill each field as a reader would (opening its group first), then wait for the answer to the last one."""
     for key, value in values.items():
+        reveal(page, key)
         page.fill(f"input[name={key}]", value)
     page.wait_for_selector(READY)
 
