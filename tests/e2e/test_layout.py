@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from calculator import Rates, estimate, french
 from tests.support.browser import wait_until
-from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
 from tests.support.site import serve
 
 PHONE = {"width": 390, "height": 844}
@@ -45,8 +45,7 @@ def test_no_page_scrolls_sideways(browser: Browser, site_url: str, width: int, s
             if path != "embed/":  # without ?theme= the embed keeps the light palette
                 expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
             assert sideways(page) == 0, f"{path} at {width} px"
-            for group in page.locator("details[data-group]:visible > summary").all():
-                group.click()
+            open_every_group(page)
             assert sideways(page) == 0, f"{path} at {width} px, every group open"
     finally:
         context.close()
@@ -60,8 +59,7 @@ def test_on_a_phone_the_summary_is_in_view_at_load_and_while_the_reader_fills_th
     assert summary.evaluate(IN_VIEW), "the summary is on the first screen"
     assert summary.evaluate("e => e.getBoundingClientRect().height") < PHONE["height"] / 4, "a compact bar"
     # Every group open, down to the last field of the form: the summary is still on screen.
-    for group in page.locator("details[data-group] > summary").all():
-        group.click()
+    open_every_group(page)
     last = page.locator("[data-calculator] form .cpt-field:visible").last
     last.scroll_into_view_if_needed()
     assert last.evaluate(IN_VIEW)

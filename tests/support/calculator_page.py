@@ -57,6 +57,13 @@ def reveal(page: Page | Frame, key: str) -> None:
         group.locator("summary").click()
 
 
+def open_every_group(page: Page | Frame) -> None:
+    """Open each group of fields that is shown and closed, as a reader clicks its title."""
+    closed = page.locator("details[data-group]:visible:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def type_values(page: Page, values: dict[str, str]) -> None:
     """Fill each field as a reader would (opening its group first), then wait for the answer to the last one."""
     for key, value in values.items():
