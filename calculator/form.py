@@ -176,10 +176,51 @@ def preset(scenario: Scenario, rates: Rates) -> Preset:
 
 
 @dataclass(frozen=True)
+class GroupSpec:
+    """Fields the reader opens together, under a summary in the first person (« J'ai des partenariats »)."""
+
+    key: str
+    title: str
+    keys: tuple[str, ...]
+
+
+CORE_KEYS = ("followers", "age", "monthly_views", "video_seconds")
+"""The four fields every reader fills in first; the embed shows only these unless told otherwise."""
+ACCOUNT_KEYS = ("qualified_views_percent", "account_type", "region")
+"""Shown with the four, kept short: they decide who TikTok pays, and a blank or the initial choice is right for most."""
+GROUPS = (
+    GroupSpec("brand_deals", "J'ai des partenariats", ("sponsored_videos", "engagement_rate", "niche")),
+    GroupSpec("live", "Je fais des LIVE", ("live_diamonds",)),
+    GroupSpec("shop", "Je vends sur TikTok Shop", ("affiliate_channel", "affiliate_sales", "average_order_value")),
+    GroupSpec("subscriptions", "J'ai des abonnés payants", ("subscribers", "subscription_price")),
+    GroupSpec("products", "Je vends mes produits", ("product_sales", "product_price", "product_type")),
+    GroupSpec("net", "Ce qu'il me reste en France (micro-entreprise, impôt)",
+              ("tax_status", "versement_liberatoire", "household", "children", "other_taxable_income")),
+)
+"""Every other input, in groups the reader opens; the page opens a group whose values a link or a preset sets
+(any control that differs from the served form). Each input key is in CORE_KEYS, ACCOUNT_KEYS or one group."""
+
+
+@dataclass(frozen=True)
+class FieldGroup:
+    """A group as the widget shows it: a <details> whose summary is the title, closed for a new visitor."""
+
+    key: str
+    title: str
+    fields: tuple[FormField, ...]
+
+
+@dataclass(frozen=True)
 class Widget:
     """Everything the widget's templates show, from rates.yml, calculator.inputs and the scenarios."""
 
     fields: tuple[FormField, ...]
+    """Every input, in INPUT_FIELDS order."""
+    core: tuple[FormField, ...]
+    """The first block: CORE_KEYS then ACCOUNT_KEYS."""
+    groups: tuple[FieldGroup, ...]
+    embed_fields: tuple[str, ...]
+    """What /embed/ shows when its link chooses no field."""
     presets: tuple[Preset, ...]
     currencies: tuple[str, ...]
     query_keys: tuple[str, ...]
@@ -195,8 +236,12 @@ class Widget:
 def widget(rates: Rates, scenarios: Iterable[Scenario]) -> Widget:
     """The widget for these rates; raises PresetError when a preset scenario has invalid inputs."""
     result = estimate(initial_texts(), rates)
+    shown = {field.key: form_field(field, rates) for field in INPUT_FIELDS}
     return Widget(
-        fields=tuple(form_field(field, rates) for field in INPUT_FIELDS),
+        fields=tuple(shown.values()),
+        core=tuple(shown[key] for key in (*CORE_KEYS, *ACCOUNT_KEYS)),
+        groups=tuple(FieldGroup(group.key, group.title, tuple(shown[key] for key in group.keys)) for group in GROUPS),
+        embed_fields=CORE_KEYS,
         presets=tuple(preset(scenario, rates) for scenario in scenarios if scenario.preset),
         currencies=tuple(CURRENCIES),
         query_keys=query_keys(),

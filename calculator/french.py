@@ -110,6 +110,45 @@ def money_span(low: float, high: float, currency: str) -> str:
     return first if first == last else f"{first} à {last}"
 
 
+READABLE_DIGITS = 3
+"""Significant digits an amount keeps where readers see it in the results panel (« 1 180 $ », « 11,8 $ »,
+« 1,41 $ »): the sources' rates differ tenfold, so a cent on a thousand dollars is noise. Data attributes and
+JSON keep the exact value."""
+
+
+def readable_money(value: float, currency: str) -> str:
+    """An amount rounded to READABLE_DIGITS significant digits: 1 178,41 -> '1 180 $', 11,78 -> '11,8 $'."""
+    return f"{number(rounded(value, READABLE_DIGITS))}{NBSP}{symbol(currency)}"
+
+
+def readable_span(low: float, high: float, currency: str) -> str:
+    """Two amounts as readable_money writes them, one when both read alike: '1,41 $ à 141 $', '0 $'."""
+    first, last = readable_money(low, currency), readable_money(high, currency)
+    return first if first == last else f"{first} à {last}"
+
+
+def summary_sentence(total: tuple[float, float], tiktok: tuple[float, float], currency: str,
+                     net: tuple[float, float] | None = None) -> str:
+    """The results in one plain sentence: what TikTok itself would pay, what all the incomes add up to and, with
+    a tax status, what is left in euros. `total`, `tiktok` and `net` are (low, high) per month."""
+    if total[1] <= 0:
+        sentence = ("Avec ces chiffres, aucun revenu ne s'ouvre encore : la liste « Autres revenus possibles » "
+                    "dit ce qu'il faudrait.")
+    elif total == tiktok:
+        sentence = (f"TikTok vous verserait environ {readable_span(*tiktok, currency)} par mois ; vos autres "
+                    "revenus (partenariats, LIVE, ventes…) s'y ajoutent.")
+    elif tiktok[1] <= 0:
+        sentence = (f"Vous gagneriez environ {readable_span(*total, currency)} par mois, payés par vos partenaires "
+                    "et vos clients : TikTok lui-même ne vous verserait rien.")
+    else:
+        sentence = (f"Vous gagneriez environ {readable_span(*total, currency)} par mois, dont "
+                    f"{readable_span(*tiktok, currency)} versés par TikTok.")
+    if net is not None and total[1] > 0:
+        sentence += (f" Après cotisations et impôt, il vous resterait environ {readable_span(*net, 'EUR')} "
+                     "par mois.")
+    return sentence
+
+
 def first_payout(soonest: int, latest: int | None) -> str:
     """« … après 2 mois au mieux, 37 mois au pire. », or « … après 1 mois. » when both cases agree; `latest` is None
     when the worst month would never reach the minimum."""

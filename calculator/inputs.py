@@ -60,9 +60,8 @@ INPUT_FIELDS: tuple[InputField, ...] = (
     InputField("monthly_views", "Vues sur 30 jours", "Vues cumulées de vos vidéos sur les 30 derniers jours.",
                "integer", "main", required=True, default=None, initial=300000),
     InputField("qualified_views_percent", "Part de vues qualifiées (%)",
-               "Part de ces vues que TikTok rémunère (fil Pour toi, plus de 5 secondes, vidéos originales, pays où le "
-               "programme paie…). Mettez 100 si vous avez saisi les vues qualifiées du tableau de bord du programme "
-               "de récompenses dans TikTok Studio. Vide : l'estimation du modèle.",
+               "Part de vos vues que TikTok paie (fil Pour toi, plus de 5 secondes, vidéos originales…). 100 si vous "
+               "avez saisi les vues qualifiées de TikTok Studio ; vide : l'estimation du modèle.",
                "percent", "main", default=None, maximum=100, blank_means="creator_rewards.qualified_share"),
     InputField("video_seconds", "Durée typique d'une vidéo",
                "En secondes. Le programme de récompenses ne paie que les vidéos de plus d'une minute.",

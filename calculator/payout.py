@@ -63,8 +63,7 @@ def payout(streams: Mapping[str, Stream[Any]], rates: Rates, region: Region) -> 
         balances.append(Balance(
             key="tiktok_shop", label="Commissions TikTok Shop", streams=("affiliate",), monthly=shop, minimum=None,
             schedule=f"Chaque commission est versée par TikTok Shop environ {french.number(settlement.value)} jours "
-                     "après la livraison, une fois le délai de retour passé, remboursements déduits ; aucun minimum "
-                     "de retrait trouvé.",
+                     "après la livraison, une fois le délai de retour passé, remboursements déduits.",
             methods=(), daily_limit=None, processing_days=settlement.value,
             months_to_first_payout=months_to_reach(0, 0, shop.low, shop.high),
             references=settlement.references))

@@ -19,32 +19,65 @@ def money_text(amount: float, currency: str) -> str:
     return escape(french.money(amount, currency))
 
 
-def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
-    """The results panel: total, range chart, one section per stream, payout, exchange rate, net in France."""
+def pays(stream: dict[str, Any]) -> bool:
+    """A stream shown with its amount: eligible and paying something. The others go to « Autres revenus
+    possibles », one line each, never as « 0 $ »."""
+    return bool(stream["eligible"]) and stream["high"] > 0
 
-    def money(amount: float) -> str:
-        return money_text(amount, shown["currency"])
+
+def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
+    """The results panel: the summary (total and one sentence), the net in France, then the detail: the range
+    chart, one section per stream that pays, the others in one list, the payout, the exchange rate."""
 
     def span(pair: dict[str, float]) -> str:
-        return escape(french.money_span(pair["low"], pair["high"], shown["currency"]))
+        return escape(french.readable_span(pair["low"], pair["high"], shown["currency"]))
 
-    parts = [
-        f'<p class="cpt-total" data-total data-low="{result["total"]["low"]!r}" '
-        f'data-high="{result["total"]["high"]!r}">Total estimé : {span(shown["total"])} par mois</p>',
-        *([_net(result["net"])] if "net" in result else []),
-        _chart(shown),
-    ]
-    for name, stream in result["streams"].items():
-        parts.append(_stream(name, stream, shown["streams"][name], span))
-    parts.append(_payout(shown["payout"], span))
+    streams = [(name, stream, shown["streams"][name]) for name, stream in result["streams"].items()]
+    paying = [item for item in streams if pays(item[1])]
+    others = [item for item in streams if not pays(item[1])]
+    detail = [_chart(shown, [item[2] for item in paying if item[1]["in_total"]]),
+              *(_stream(name, stream, view, span) for name, stream, view in paying)]
+    if others:
+        detail.append(_others(others))
+    detail.append(_payout(shown["payout"], span))
     for notice in result["notices"]:
-        parts.append(f'<p class="cpt-warning" data-notice="{escape(notice["code"])}">{escape(notice["message"])} '
-                     f'{_links(notice["references"])}</p>')
+        detail.append(f'<p class="cpt-warning" data-notice="{escape(notice["code"])}">{escape(notice["message"])} '
+                      f'{_links(notice["references"])}</p>')
     if "exchange_rate" in shown:
         rate = shown["exchange_rate"]
-        parts.append(f'<p class="cpt-hint">Montants convertis à {french.money(rate["value"], "EUR")} pour 1\u00a0$ '
-                     f'(taux du {french.date(rate["as_of"])}).</p>')
-    return "\n".join(parts)
+        detail.append(f'<p class="cpt-hint">Montants convertis à {french.money(rate["value"], "EUR")} pour 1\u00a0$ '
+                      f'(taux du {french.date(rate["as_of"])}).</p>')
+    return "\n".join([_summary(result, shown, span), *([_net(result["net"])] if "net" in result else []),
+                      f'<div class="cpt-detail" id="cpt-detail">{"".join(detail)}</div>'])
+
+
+def _summary(result: dict[str, Any], shown: dict[str, Any], span: Any) -> str:
+    """The answer at a glance: the headline total and one plain sentence; the page keeps it in view."""
+    def pair(amounts: dict[str, float]) -> tuple[float, float]:
+        return amounts["low"], amounts["high"]
+
+    net = result["net"]["net"] if "net" in result else None
+    sentence = french.summary_sentence(pair(shown["total"]), pair(shown["payout"]["tiktok_monthly"]),
+                                       shown["currency"], None if net is None else pair(net))
+    return (f'<section class="cpt-summary" data-summary aria-label="Résumé de l\'estimation">'
+            f'<p class="cpt-total" data-total data-low="{result["total"]["low"]!r}" '
+            f'data-high="{result["total"]["high"]!r}">Total estimé : {span(shown["total"])} par mois</p>'
+            f'<p class="cpt-sentence">{escape(sentence)} <a class="cpt-to-detail" href="#cpt-detail">Voir le '
+            f"détail</a></p></section>")
+
+
+def _others(others: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str:
+    """Streams that pay nothing, one line each: why not (not eligible) or what would open them."""
+    items = []
+    for name, stream, view in others:
+        why = " ".join(view["reasons"]) if not stream["eligible"] else view["unlock"] + "."
+        items.append(f'<li data-stream="{escape(name)}" data-low="{stream["low"]!r}" data-high="{stream["high"]!r}" '
+                     f'data-eligible="{"true" if stream["eligible"] else "false"}" '
+                     f'data-confidence="{escape(stream["confidence"])}"><strong>{escape(view["label"])}</strong> : '
+                     f'{"<span class=cpt-ineligible>non éligible.</span> " if not stream["eligible"] else ""}'
+                     f"{escape(why)}</li>")
+    return (f'<section class="cpt-others" data-others><h2>Autres revenus possibles</h2>'
+            f'{"<ul>" + "".join(items) + "</ul>" if items else ""}</section>')
 
 
 NET_ROWS = (("gross", "Revenus bruts estimés"), ("social_contributions", "Cotisations sociales et formation"),
@@ -54,7 +87,7 @@ NET_ROWS = (("gross", "Revenus bruts estimés"), ("social_contributions", "Cotis
 def _net(net: dict[str, Any]) -> str:
     """What is left in France, in euros: a table low/high per line, warnings, rates used and their date."""
     def euros(amount: float) -> str:
-        return money_text(amount, "EUR")
+        return escape(french.readable_money(amount, "EUR"))
 
     rows = "".join(
         f'<tr data-net="{part}" data-low="{net[part]["low"]!r}" data-high="{net[part]["high"]!r}">'
@@ -127,7 +160,7 @@ def render_goal(goal: dict[str, Any]) -> str:
             if lever["at_minimum"]:
                 html.append("<p>Au mieux, le minimum du programme suffit déjà.</p>")
         else:
-            html.append(f'<p class="cpt-ineligible">Hors de portée : {escape(" ".join(lever["reasons"]))}</p>')
+            html.append(f'<p class="cpt-ineligible">Hors de portée. {escape(" ".join(lever["reasons"]))}</p>')
         html.append("</section>")
     html.append('<p class="cpt-hint">Le premier nombre suppose le meilleur taux trouvé dans les sources, le second '
                 "le moins bon.</p>")
@@ -135,21 +168,18 @@ def render_goal(goal: dict[str, Any]) -> str:
 
 
 def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any) -> str:
-    title = shown["label"] if stream["in_total"] else f"{shown['label']} (pour comparaison, hors total)"
-    eligible = "true" if stream["eligible"] else "false"
+    """A stream that pays: its headline band, one line of why, and on demand the extremes and the sources."""
+    title = shown["label"] if stream["in_total"] else f"{shown['label']}, pour comparaison (hors total)"
     html = [f'<section class="cpt-stream" data-stream="{escape(name)}" data-low="{stream["low"]!r}" '
-            f'data-high="{stream["high"]!r}" data-eligible="{eligible}" '
+            f'data-high="{stream["high"]!r}" data-eligible="true" '
             f'data-confidence="{escape(stream["confidence"])}">',
             f"<h2>{escape(title)}</h2>",
-            f'<p class="cpt-amount">{span(shown)} par mois</p>']
-    if not stream["eligible"]:
-        html.append(f'<p class="cpt-ineligible">Non éligible : {escape(" ".join(shown["reasons"]))}</p>')
-    elif shown["extremes"]["high"] > 0:  # nothing to weigh in a stream that pays nothing
-        extremes = shown["extremes"]
-        wider = ("" if (extremes["low"], extremes["high"]) == (shown["low"], shown["high"])
-                 else f" ; de {span(extremes)} selon toutes les sources")
-        html.append(f'<p class="cpt-confidence">Fiabilité : {escape(french.confidence(stream["confidence"]))}'
-                    f"{wider}.</p>")
+            f'<p class="cpt-amount">{span(shown)} par mois</p>',
+            f'<p class="cpt-confidence">Conditions remplies ; fiabilité '
+            f'{escape(french.confidence(stream["confidence"]))}.</p>']
+    extremes = shown["extremes"]
+    wider = ("" if (extremes["low"], extremes["high"]) == (shown["low"], shown["high"])
+             else f"<p>De {span(extremes)} par mois selon toutes les sources.</p>")
     items = []
     for entry in shown["ranges"]:
         flag = " (hypothèse du modèle)" if entry["assumption"] else ""
@@ -157,26 +187,31 @@ def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any)
         links = _links(entry["references"])
         items.append(f'<li data-evidence="{escape(entry["evidence"])}">{escape(entry["source"])}{flag} '
                      f"[{escape(grade)}] : {span(entry)}. {links}</li>")
-    html.append(f'<details><summary>Sources et fourchettes</summary><ul>{"".join(items)}</ul></details>')
+    html.append(f'<details><summary>Extrêmes et sources</summary>{wider}<ul>{"".join(items)}</ul></details>')
     html.append("</section>")
     return "".join(html)
 
 
-def _chart(shown: dict[str, Any]) -> str:
-    """One bar per stream, from its low to its high amount on a common scale; the label says it in words."""
-    streams = list(shown["streams"].values())
-    top = max([stream["high"] for stream in streams] + [1.0])
-    rows = []
-    for stream in streams:
-        x = min(100 * stream["low"] / top, 99.5)
-        width = max(100 * (stream["high"] - stream["low"]) / top, 0.5)
-        rows.append(f'<div class="cpt-bar"><span>{escape(stream["label"])}</span>'
+def _chart(shown: dict[str, Any], streams: list[dict[str, Any]]) -> str:
+    """Range bars on one scale from 0: each stream that pays, from its low to its high amount, then the total.
+    Each bar's label (name and band) stands above it, so no label is cut or crowded on a phone."""
+    total = {**shown["total"], "label": "Total"}
+    rows = [*streams, total] if streams else [total]
+    top = max([row["high"] for row in rows] + [1.0])
+    bars = []
+    for row in rows:
+        x = min(100 * row["low"] / top, 99.5)
+        width = max(100 * (row["high"] - row["low"]) / top, 0.5)
+        band = french.readable_span(row["low"], row["high"], shown["currency"])
+        kind = " cpt-bar-total" if row is total else ""
+        bars.append(f'<div class="cpt-bar{kind}"><span>{escape(row["label"])} : {escape(band)}</span>'
                     f'<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
-                    f'<rect x="{x:.2f}" y="1" width="{width:.2f}" height="8"></rect></svg></div>')
-    summary = " ; ".join(f"{stream['label']} : {french.money_span(stream['low'], stream['high'], shown['currency'])}"
-                         for stream in streams)
+                    f'<rect class="cpt-track" x="0" y="2" width="100" height="6"></rect>'
+                    f'<rect class="cpt-range" x="{x:.2f}" y="0" width="{width:.2f}" height="10"></rect></svg></div>')
+    summary = " ; ".join(f"{row['label']} : {french.readable_span(row['low'], row['high'], shown['currency'])}"
+                         for row in rows)
     label = escape(f"Fourchettes mensuelles par source de revenus. {summary}.")
-    return f'<figure class="cpt-chart" role="img" aria-label="{label}">{"".join(rows)}</figure>'
+    return f'<figure class="cpt-chart" role="img" aria-label="{label}">{"".join(bars)}</figure>'
 
 
 def _timing(months: dict[str, Any] | None, nothing: str) -> str:
@@ -189,6 +224,8 @@ def _payout(payout: dict[str, Any], span: Any) -> str:
     timing = _timing(payout["months_to_first_payout"], "Avec ces chiffres, TikTok ne vous verse rien.")
     items = []
     for balance in payout["balances"]:
+        if balance["monthly"]["high"] <= 0:
+            continue  # no zero lines: a way TikTok pays that pays nothing here is not listed
         floor = ("aucun minimum de retrait trouvé" if balance["minimum"] is None
                  else f"retrait minimum {span(balance['minimum'])}")
         items.append(f'<li data-balance="{escape(balance["key"])}"><strong>{escape(balance["label"])}</strong> : '
@@ -198,4 +235,4 @@ def _payout(payout: dict[str, Any], span: Any) -> str:
     return (f'<section class="cpt-payout" data-payout><h2>Ce que TikTok vous verse, et quand '
             f'({escape(payout["region_label"])})</h2>'
             f"<p>Versé par TikTok chaque mois : {span(payout['tiktok_monthly'])}. {timing}</p>"
-            f'<ul>{"".join(items)}</ul></section>')
+            f'{"<ul>" + "".join(items) + "</ul>" if items else ""}</section>')

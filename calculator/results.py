@@ -112,6 +112,9 @@ class Stream(Generic[DetailsT]):
     """Input keys whose requirement the creator does not meet."""
     reasons: tuple[str, ...]
     """One French reason per unmet requirement."""
+    unlock: str
+    """What would open this stream, in French, from its own rule (« dès 1 000 abonnés, indiquez vos vidéos
+    sponsorisées par mois »): the page says it where the stream pays nothing."""
     inputs_used: tuple[str, ...]
     paid_by: PaidBy
     in_total: bool

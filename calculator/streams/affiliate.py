@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import french
 from ..inputs import Inputs
 from ..rates import Rates
 from ..results import USD, Bounds, MoneyRange, PaidBy, Stream
@@ -49,5 +50,9 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
     return stream(rules.label, ranges, unmet,
                   inputs_used=["affiliate_channel", "affiliate_sales", "average_order_value", "niche",
                                *(["followers", "age", "account_type"] if shop else [])],
-                  paid_by=paid_by, details=Details(MoneyRange(sales, sales, USD), inputs.affiliate_channel,
+                  paid_by=paid_by,
+                  unlock="indiquez vos ventes affiliées par mois et leur panier moyen" + (
+                      f" (TikTok Shop : dès {french.number(rules.shop_min_age.value)} ans et "
+                      f"{french.number(rules.shop_min_followers.value)} abonnés)" if shop else ""),
+                  details=Details(MoneyRange(sales, sales, USD), inputs.affiliate_channel,
                                                    Bounds(bound.low, bound.high)))

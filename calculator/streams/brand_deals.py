@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import french
 from ..inputs import Inputs
 from ..rates import BrandDeals, Rates, Tier
 from ..results import Bounds, Stream
@@ -58,7 +59,9 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
                       engagement_factor=round(engagement, 4),
                       niche_factor=Bounds(niche.brand_factor.low, niche.brand_factor.high))
     return stream(rules.label, ranges, unmet, inputs_used=["followers", "sponsored_videos", "engagement_rate", "niche"],
-                  paid_by="brand", details=details)
+                  paid_by="brand", details=details,
+                  unlock=f"dès {french.number(rules.min_followers.value)} abonnés, indiquez vos vidéos sponsorisées "
+                         "par mois")
 
 
 def creator_tier(followers: float, tiers: tuple[Tier, ...]) -> Tier | None:

@@ -19,4 +19,4 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[NoDetails]:
                      "Les vidéos devaient durer au moins {minimum} secondes.")
     return stream(rules.label, per_thousand_views(inputs.monthly_views, rules.rpm, rates), unmet,
                   inputs_used=["monthly_views", "video_seconds"], paid_by="tiktok", in_total=False,
-                  details=NoDetails())
+                  details=NoDetails(), unlock="montré pour comparaison seulement : ce fonds a fermé")

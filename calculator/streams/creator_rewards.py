@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import french
 from ..inputs import Inputs
 from ..rates import CreatorRewards, Rates, Region
 from ..results import Stream
@@ -51,7 +52,11 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
     return stream(rules.label, per_thousand_views(qualified, rules.rpm, rates), unmet,
                   inputs_used=["followers", "age", "monthly_views", "qualified_views_percent", "video_seconds",
                                "region", "account_type"],
-                  paid_by="tiktok", details=Details(qualified, share, assumed))
+                  paid_by="tiktok", details=Details(qualified, share, assumed),
+                  unlock=f"dès {french.number(rules.min_followers.value)} abonnés, "
+                         f"{french.number(rules.min_monthly_views.value)} vues sur 30 jours et "
+                         f"{french.number(rules.min_age.value)} ans, avec des vidéos de plus de "
+                         f"{french.number(rules.min_video_seconds.value)} secondes")
 
 
 def offered(region: Region, rules: CreatorRewards) -> list[Unmet]:

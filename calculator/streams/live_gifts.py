@@ -53,7 +53,10 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
                              cents(coins * max(p.high for p in rules.coin_price)), USD)
     return stream(rules.label, ranges, unmet,
                   inputs_used=["followers", "age", "live_diamonds", "region", "account_type"],
-                  paid_by="tiktok", details=Details(viewer_paid, Bounds(share.low, share.high)))
+                  paid_by="tiktok",
+                  unlock=f"dès {french.number(rules.min_followers.value)} abonnés et "
+                         f"{french.number(rules.min_age.value)} ans, indiquez les diamants reçus par mois",
+                  details=Details(viewer_paid, Bounds(share.low, share.high)))
 
 
 def diamond_value(price: Parameter, share: Parameter) -> Parameter:

@@ -34,4 +34,5 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
     ranges = [SourcedRange(margin, revenue.low * percent(margin)[0], revenue.high * percent(margin)[1])
               for margin in product.margins]
     return stream(rules.label, ranges, [], inputs_used=["product_sales", "product_price", "product_type"],
-                  paid_by="customer", details=Details(revenue, product.label), turnover=revenue)
+                  paid_by="customer", unlock="indiquez vos ventes par mois et le prix d'un produit",
+                  details=Details(revenue, product.label), turnover=revenue)

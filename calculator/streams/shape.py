@@ -63,12 +63,14 @@ def stream(
     inputs_used: Sequence[str],
     paid_by: PaidBy,
     details: DetailsT,
+    unlock: str,
     in_total: bool = True,
     turnover: MoneyRange | None = None,
 ) -> Stream[DetailsT]:
     """Build a stream result: the envelope of its sourced ranges, or zeros when not eligible.
 
-    `turnover` is what the creator declares when it is not the amount itself (own products: the revenue).
+    `unlock` says what would open the stream (read where it pays nothing); `turnover` is what the creator
+    declares when it is not the amount itself (own products: the revenue).
     """
     eligible = not unmet
     grades = [item.parameter.evidence for item in ranges]
@@ -96,6 +98,7 @@ def stream(
         eligible=eligible,
         unmet=tuple(item.key for item in unmet),
         reasons=tuple(item.reason for item in unmet),
+        unlock=unlock,
         inputs_used=tuple(inputs_used),
         paid_by=paid_by,
         in_total=in_total,

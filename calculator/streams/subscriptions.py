@@ -58,4 +58,9 @@ def compute(inputs: Inputs, rates: Rates) -> Stream[Details]:
     return stream(rules.label, ranges, unmet,
                   inputs_used=["followers", "age", "monthly_views", "subscribers", "subscription_price", "region",
                                "account_type"],
-                  paid_by="tiktok", details=Details(MoneyRange(gross, gross, USD), vat, received))
+                  paid_by="tiktok",
+                  unlock=f"indiquez vos abonnés payants et le prix de l'abonnement (dès "
+                         f"{french.number(rules.views_route_followers.value)} abonnés et "
+                         f"{french.number(rules.views_route_monthly_views.value)} vues sur 30 jours, ou "
+                         f"{french.number(live.min_followers.value)} abonnés avec le LIVE)",
+                  details=Details(MoneyRange(gross, gross, USD), vat, received))

@@ -39,6 +39,7 @@ class CalculatorPage {
     view.fill(query);
     if (view.embedded) {
       view.applyEmbedOptions(query);
+      view.linkFullCalculator();
       if (window.parent !== window) view.reportHeight(window.parent);
     }
     view.onEdit(() => this.#edited());
@@ -68,6 +69,7 @@ class CalculatorPage {
   #edited() {
     this.#view.hidePrerendered();
     history.replaceState(null, "", `?${this.#view.query()}`);
+    this.#view.linkFullCalculator();
     this.#ask();
   }
 

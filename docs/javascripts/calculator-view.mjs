@@ -31,6 +31,8 @@ export class CalculatorView {
     this.announcement = root.querySelector("[data-announce]");
     this.defaultNote = root.querySelector("[data-default-note]");
     this.embedded = root.hasAttribute("data-embed");
+    this.groups = [...root.querySelectorAll("details[data-group]")];
+    this.fullCalculator = root.querySelector("[data-full-calculator]");
   }
 
   // --- the form -------------------------------------------------------------------------------
@@ -44,11 +46,21 @@ export class CalculatorView {
     if (query.has("currency")) setText(this.currency, query.get("currency"));
     if (query.has("target")) setText(this.target, query.get("target"));
     this.setMode(query.has("target") ? "goal" : "estimate");
+    this.openFilledGroups();
   }
 
   // A preset gives every input's text, so it replaces whatever was filled in before.
   fillPreset(texts) {
     for (const control of this.controls) setText(control, texts[control.name] ?? "");
+    this.openFilledGroups();
+  }
+
+  // A group (« J'ai des partenariats »…) whose values a link or a preset set is opened, so the reader sees
+  // what the figures answer; a group is never closed for the reader.
+  openFilledGroups() {
+    for (const group of this.groups) {
+      if ([...group.querySelectorAll("input[name], select[name]")].some(changed)) group.open = true;
+    }
   }
 
   // What Python is asked: every input as the form holds it, the displayed currency, the target in
@@ -172,8 +184,11 @@ export class CalculatorView {
       const key = control.name || control.dataset.key;
       const message = errors[key];
       const slot = this.root.querySelector(`[data-error-for="${key}"]`);
-      if (message) control.setAttribute("aria-invalid", "true");
-      else control.removeAttribute("aria-invalid");
+      if (message) {
+        control.setAttribute("aria-invalid", "true");
+        const group = control.closest("details");
+        if (group) group.open = true; // a message the reader cannot see would explain nothing
+      } else control.removeAttribute("aria-invalid");
       slot.textContent = message ?? "";
       slot.hidden = !message;
     }
@@ -199,18 +214,33 @@ export class CalculatorView {
 
   // --- /embed/ ----------------------------------------------------------------------------------
 
-  // Which fields to show (?fields=followers,monthly_views) and the palette (?theme=light|dark|auto).
+  // Which fields to show (?fields=followers,monthly_views; without it, the four the widget names in
+  // data-embed-fields, from calculator/form.py) and the palette (?theme=light|dark|auto).
   applyEmbedOptions(query) {
-    const wanted = new Set((query.get("fields") ?? "").split(","));
-    if (this.controls.some((control) => wanted.has(control.name))) {
-      for (const control of this.controls) control.closest(".cpt-field").hidden = !wanted.has(control.name);
-      for (const group of this.root.querySelectorAll("fieldset")) {
-        group.hidden = ![...group.querySelectorAll(".cpt-field")].some((field) => !field.hidden);
-      }
-      this.root.querySelector(".cpt-presets")?.setAttribute("hidden", "");
+    let wanted = new Set((query.get("fields") ?? "").split(","));
+    const chosen = this.controls.some((control) => wanted.has(control.name));
+    if (!chosen) wanted = new Set(this.root.dataset.embedFields.split(","));
+    for (const control of this.controls) control.closest(".cpt-field").hidden = !wanted.has(control.name);
+    // The compact default has no mode switch, unless its link opens the goal mode.
+    this.root.querySelector("[data-mode]").hidden = !chosen && !this.goal;
+    for (const group of this.root.querySelectorAll("fieldset:not([data-mode]), details[data-group]")) {
+      group.hidden = ![...group.querySelectorAll(".cpt-field")].some((field) => !field.hidden);
+      if (!group.hidden && group.matches("details")) group.open = true; // the blogger asked for these fields
     }
+    this.root.querySelector(".cpt-presets")?.setAttribute("hidden", "");
     const scheme = { light: "default", dark: "slate" }[query.get("theme")];
     if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
+  }
+
+  // The embed's link to the full calculator opens it with what differs from the form both pages are served
+  // with (what the reader or the blogger changed).
+  linkFullCalculator() {
+    if (!this.fullCalculator) return;
+    const link = new URL(this.fullCalculator.getAttribute("href"), location.href);
+    const params = new URLSearchParams(this.controls.filter(changed).map((control) => [control.name, textOf(control)]));
+    for (const [key, value] of this.query()) if (key === "currency" || key === "target") params.set(key, value);
+    link.search = params.toString();
+    this.fullCalculator.href = link.href;
   }
 
   // The widget's height, for embed.js in the host page: at once, and each time the widget changes.
@@ -242,6 +272,16 @@ export class CalculatorView {
 function textOf(control) {
   if (control.type === "checkbox") return control.checked ? control.value : "";
   return control.value;
+}
+
+// Whether a control holds something else than what the page was served with.
+function changed(control) {
+  if (control.type === "checkbox") return control.checked !== control.defaultChecked;
+  if (control.tagName === "SELECT") {
+    const served = [...control.options].find((option) => option.defaultSelected) ?? control.options[0];
+    return control.value !== served.value;
+  }
+  return control.value !== control.defaultValue;
 }
 
 function setText(control, text) {

@@ -22,7 +22,9 @@ function build(form) {
   function choices() {
     const entries = [];
     const fields = fieldBoxes.filter((box) => box.checked).map((box) => box.value);
-    if (fields.length && fields.length < fieldBoxes.length) entries.push(["fields", fields.join(",")]);
+    // The four boxes checked at first are the embed's own default: the snippet needs no data-fields for them.
+    const asServed = fieldBoxes.every((box) => box.checked === box.defaultChecked);
+    if (fields.length && !asServed) entries.push(["fields", fields.join(",")]);
     for (const input of form.querySelectorAll("[data-prefill]")) {
       if (input.value.trim()) entries.push([input.dataset.prefill, input.value.trim()]);
     }

@@ -15,13 +15,24 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from playwright.sync_api import Locator, Page, expect
 
+from calculator import INPUT_FIELDS, Rates, estimate
 from tests.support.browser import wait_until
-from tests.support.calculator_page import READY, START_TIMEOUT_MS, open_calculator
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
 from tests.support.repository import PAGES, SCENARIOS
 
 Scheme = Literal["default", "slate"]
 AXE = Axe()
 CALCULATORS = ("calculateur/", "embed/")
+EVERY_FIELD = "fields=" + ",".join(field.key for field in INPUT_FIELDS)
+"""What a blogger's data-fields asks for to show every field: the embed shows the four core ones by default."""
+
+
+def url_of(site_url: str, path: str, query: str = "") -> str:
+    """A calculator page with `query`; on /embed/ with every field, to check every control there too."""
+    query = "&".join(part for part in (query, EVERY_FIELD if path == "embed/" else "") if part)
+    return f"{site_url}/{path}" + (f"?{query}" if query else "")
+
+
 # What Material stores when the reader picks a palette (key scoped to the site root, see __md_get).
 PALETTES: dict[Scheme, dict[str, Any]] = {
     "default": {"index": 0, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default",
@@ -88,7 +99,7 @@ def test_guide_page_has_no_serious_axe_violation_in_either_palette(page: Page, s
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_calculator_has_no_serious_axe_violation(page: Page, site_url: str, path: str, scheme: Scheme) -> None:
-    open_in_palette(page, f"{site_url}/{path}?tax_status=micro_bnc&monthly_views=2000000", scheme)
+    open_in_palette(page, url_of(site_url, path, "tax_status=micro_bnc&monthly_views=2000000"), scheme)
     expect(page.locator("[data-net-block]")).to_be_visible()
     assert axe_problems(page) == [], "ready, net block shown"
     show_error(page)
@@ -113,8 +124,9 @@ FOCUSED = """() => {
     top: box.top + scrollY, left: box.left + scrollX, height: box.height,
   };
 }"""
-TABBABLE = """root => [...root.querySelectorAll("[data-preset], form input, form select")]
+TABBABLE = """root => [...root.querySelectorAll("[data-preset], form input, form select, form summary")]
   .filter(e => e.getClientRects().length && !(e.type === "radio" && !e.checked))
+  .filter(e => e.matches("summary") || !e.closest("details:not([open])"))
   .map(e => e.matches("[data-preset]") ? "preset:" + e.textContent.trim() : (e.getAttribute("name") ?? e.id))"""
 
 
@@ -140,14 +152,19 @@ def skip_to_content(page: Page) -> None:
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page: Page, site_url: str,
                                                                             path: str) -> None:
-    open_calculator(page, f"{site_url}/{path}?tax_status=micro_bnc")
+    open_calculator(page, url_of(site_url, path, "tax_status=micro_bnc"))
     if path == "calculateur/":
         skip_to_content(page)
     stops = tab_through_calculator(page)
     names = [stop["name"] for stop in stops]
     assert names == page.eval_on_selector("[data-calculator]", TABBABLE), "every visible control, once, in page order"
-    assert [name for name in names if name.startswith("preset:")] == [f"preset:{p.title}" for p in PRESETS]
-    assert {"cpt-mode", "followers", "monthly_views", "niche", "versement_liberatoire", "cpt-currency"} <= set(names)
+    presets = [f"preset:{p.title}" for p in PRESETS] if path == "calculateur/" else []  # the embed has none
+    assert [name for name in names if name.startswith("preset:")] == presets
+    assert {"cpt-mode", "followers", "monthly_views", "versement_liberatoire", "cpt-currency"} <= set(names)
+    # A group's title is a stop; a closed group's fields are not (the link opened the taxes' group, which it
+    # fills; the embed opens the groups of the fields its link chose).
+    assert "cpt-group-brand_deals" in names
+    assert ("niche" in names) == (path == "embed/")
     assert [stop["name"] for stop in stops if not (stop["outline"] or stop["shadow"])] == [], "focus not visible"
     for before, after in itertools.pairwise(stops):
         same_row = abs(after["top"] - before["top"]) < before["height"] / 2
@@ -159,16 +176,16 @@ def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url: str, path: str) -> None:
-    open_calculator(page, f"{site_url}/{path}")
-    if path == "calculateur/":
+    open_calculator(page, url_of(site_url, path))
+    if path == "calculateur/":  # the embed has no preset
         skip_to_content(page)
-    chosen = PRESETS[1]
-    while page.evaluate(FOCUSED)["name"] != f"preset:{chosen.title}":
-        page.keyboard.press("Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_selector(READY)
-    for key, value in chosen.inputs.items():
-        expect(page.locator(f"[name={key}]")).to_have_value(str(value))
+        chosen = PRESETS[1]
+        while page.evaluate(FOCUSED)["name"] != f"preset:{chosen.title}":
+            page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_selector(READY)
+        for key, value in chosen.inputs.items():
+            expect(page.locator(f"[name={key}]")).to_have_value(str(value))
 
     while page.evaluate(FOCUSED)["name"] != "cpt-mode":
         page.keyboard.press("Tab")
@@ -191,8 +208,8 @@ def assert_no_horizontal_scroll(page: Page, what: str) -> None:
 
 
 def check_layout(page: Page, site_url: str) -> None:
-    for path in ["calculateur/?tax_status=micro_bnc&monthly_views=2000000", "embed/?tax_status=micro_bnc",
-                 "impots/", "revenus/live/"]:
+    for path in ["calculateur/?tax_status=micro_bnc&monthly_views=2000000",
+                 f"embed/?tax_status=micro_bnc&{EVERY_FIELD}", "impots/", "revenus/live/"]:
         page.goto(f"{site_url}/{path}")
         if path.startswith(CALCULATORS):
             page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
@@ -239,7 +256,8 @@ def assert_error_describes(page: Page, key: str) -> None:
 
 @pytest.mark.parametrize("path", CALCULATORS)
 def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url: str, path: str) -> None:
-    open_calculator(page, f"{site_url}/{path}")
+    open_calculator(page, url_of(site_url, path))
+    open_every_group(page)
     controls = page.locator("[data-calculator] form :is(input, select):visible")
     assert controls.count() >= 20
     for control in controls.all():
@@ -254,27 +272,34 @@ def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url
     expect(page.locator("input[name=target]")).to_have_accessible_name(re.compile("Objectif"))
     assert_error_describes(page, "target")
 
-    open_calculator(page, f"{site_url}/{path}?niche=nope")
+    open_calculator(page, url_of(site_url, path, "niche=nope"))  # the link opens the niche's group
     expect(page.locator("select[name=niche]")).to_have_accessible_description(
         re.compile(re.escape(page.locator("[data-error-for=niche]").inner_text().strip())))
 
 
-@pytest.mark.parametrize("path", CALCULATORS)
-def test_the_chart_has_a_text_alternative_that_follows_the_figures(page: Page, site_url: str, path: str) -> None:
-    open_calculator(page, f"{site_url}/{path}")
+def test_the_chart_has_a_text_alternative_that_follows_the_figures(page: Page, site_url: str, rates: Rates) -> None:
+    # On /calculateur/ (the embed shows the summary alone, and links to the detail).
+    open_calculator(page, f"{site_url}/calculateur/")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles"))
     expect(chart).to_have_count(1)
-    headings = page.locator("[data-stream] h2").all_inner_texts()
-    assert len(headings) >= 6
+    # One bar per stream of the total that pays something, then the total: CPython's streams, as the page names
+    # them in its headings.
+    paying = [name for name, stream in estimate(DEFAULTS, rates)["streams"].items()
+              if stream["eligible"] and stream["high"] > 0 and stream["in_total"]]
+    headings = [page.locator(f"[data-stream={name}] h2").inner_text() for name in paying] + ["Total"]
     before = chart.get_attribute("aria-label") or ""
-    # "Fourchettes mensuelles par source de revenus. Stream : 120 $ à 240 $ ; Other stream : 0 $ ; …"
+    # "Fourchettes mensuelles par source de revenus. Stream : 120 $ à 240 $ ; Total : 120 $ à 240 $."
     entries = before.split(". ", 1)[1].split(" ; ")
-    assert len(entries) == len(headings), f"one entry per stream: {entries}"
+    assert len(entries) == len(headings), f"one entry per bar: {entries}"
     for entry, heading in zip(entries, headings, strict=True):
         name, _, amounts = entry.partition(" : ")
-        assert heading.startswith(name), f"the chart's text alternative names {name!r} where the page shows {heading!r}"
+        assert heading == name, f"the chart's text alternative names {name!r} where the page shows {heading!r}"
         # One amount when both bounds agree (« 0 $ »), else both with their symbol (« 120 $ à 240 $ »).
         assert re.fullmatch(r"[\d\u202f,]+\xa0\$( à [\d\u202f,]+\xa0\$)?\.?", amounts), entry
+    # Each bar's visible label says the same as the text alternative.
+    labels = page.locator(".cpt-chart .cpt-bar span").all_inner_texts()
+    assert [label.replace("\u00a0", " ") for label in labels] == [
+        entry.rstrip(".").replace("\u00a0", " ") for entry in entries]
     page.fill("input[name=monthly_views]", "3000000")
     page.wait_for_selector(READY)
     expect(chart).not_to_have_attribute("aria-label", before)

@@ -18,6 +18,7 @@ from tests.support.calculator_page import (
     expected,
     open_calculator,
     query_of,
+    reveal,
     set_form,
     shown,
     type_values,
@@ -66,8 +67,10 @@ def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates)
 def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&qualified_views_percent=100")
     rewards = page.locator("[data-stream=creator_rewards] .cpt-amount")
-    # The headline from the press RPMs (0.01 and 1.00 EUR per 1,000 views, / 0.8486): 11.78 to 1,178.41 USD.
-    expect(rewards).to_have_text("11,78\u00a0$ à 1\u202f178,41\u00a0$ par mois")
+    # The headline from the press RPMs (0.01 and 1.00 EUR per 1,000 views, / 0.8486): 11.78 to 1,178.41 USD,
+    # which readers see with three significant digits; the data attributes keep the cents.
+    expect(rewards).to_have_text("11,8\u00a0$ à 1\u202f180\u00a0$ par mois")
+    expect(page.locator("[data-stream=creator_rewards]")).to_have_attribute("data-high", "1178.41")
 
 
 def test_ineligible_creator_sees_the_reason(page: Page, site_url: str) -> None:
@@ -145,6 +148,7 @@ def test_optional_fields_and_selects_recompute(page: Page, site_url: str, rates:
     choices = {"niche": "beauty", "region": "canada", "account_type": "business", "affiliate_channel": "links",
                "product_type": "coaching"}
     for key, value in choices.items():
+        reveal(page, key)
         page.select_option(f"select[name={key}]", value)
         page.wait_for_selector(READY)
     inputs = {**DEFAULTS, "sponsored_videos": "2", "affiliate_sales": "30", "average_order_value": "19,90",
@@ -209,12 +213,13 @@ def test_euros_change_the_text_not_the_data(page: Page, site_url: str, rates: Ra
 def test_result_shows_sources_chart_and_payout(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&live_diamonds=10000")
     rewards = page.locator("[data-stream=creator_rewards]")
-    rewards.get_by_text("Sources et fourchettes").click()
+    rewards.get_by_text("Extrêmes et sources").click()
     expect(rewards.get_by_role("link", name=re.compile("Napolify"))).to_have_attribute(
         "href", "https://napolify.com/blogs/news/creator-rewards-rpm")
     chart = page.get_by_role("img", name=re.compile("Fourchettes mensuelles par source de revenus"))
     expect(chart).to_have_attribute("aria-label", re.compile("Cadeaux en LIVE : 50\u00a0\\$ à 67\u00a0\\$"))
-    expect(chart.locator("rect")).to_have_count(STREAM_COUNT)
+    # One bar per stream that pays (the LIVE and the rewards), then the total.
+    expect(chart.locator("rect.cpt-range")).to_have_count(3)
     expect(page.locator("[data-payout]")).to_contain_text("Premier versement possible après 1 mois au mieux")
     expect(page.locator("[data-payout]")).to_contain_text("PayPal ou virement bancaire")
 
@@ -226,7 +231,9 @@ def test_without_javascript_the_defaults_are_prerendered(browser: Any, site_url:
     page = context.new_page()
     page.goto(f"{site_url}/{path}")
     assert shown(page) == expected(DEFAULTS, rates)
-    expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_be_visible()
+    expect(page.locator("[data-summary] [data-total]")).to_be_visible()
+    if path == "calculateur/":  # the embed shows the summary alone, and links to the detail
+        expect(page.locator("[data-stream=creator_rewards] .cpt-amount")).to_be_visible()
     context.close()
 
 

@@ -134,7 +134,9 @@ def test_plain_iframe_works_with_a_fixed_height(page: Page, site_url: str, blog:
 
 
 def test_iframe_height_follows_its_content(page: Page, site_url: str, blog: tuple[Path, str]) -> None:
-    open_blog(page, blog, f'<script src="{site_url}/embed.js" data-fields="followers,monthly_views"></script>')
+    # In a blog's column (one column of fields, the summary below them).
+    open_blog(page, blog, f'<div style="max-width: 640px"><script src="{site_url}/embed.js" '
+                          'data-fields="followers,monthly_views"></script></div>')
     element = page.query_selector("iframe")
     assert element is not None
     frame = ready_frame(element)
@@ -145,7 +147,8 @@ def test_iframe_height_follows_its_content(page: Page, site_url: str, blog: tupl
     frame.fill("input[name=followers]", "beaucoup")
     frame.wait_for_selector(READY)
     wait_heights_match(element, frame)
-    assert frame_height(element) < with_results - 100  # the results are gone, the frame shrank
+    # The summary gave way to a one-line message beside the field: the frame shrank with it.
+    assert frame_height(element) < with_results - 20
     frame.fill("input[name=followers]", "25000")
     frame.wait_for_selector(READY)
     wait_heights_match(element, frame)
@@ -209,8 +212,11 @@ def test_embed_page_keeps_the_dom_contract_and_links_back(page: Page, site_url: 
     assert shown(page) == expected({**DEFAULTS, "monthly_views": "500000"}, rates)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     expect(page.locator("header, nav.md-nav, footer")).to_have_count(0)
-    credit = page.get_by_role("link", name="Sources et guide complet")
-    expect(credit).to_have_attribute("target", "_blank")
+    # The detail and the guide open in a new tab, the first with the reader's figures.
+    full = page.get_by_role("link", name="Voir le détail par revenu et les sources sur le calculateur complet")
+    expect(full).to_have_attribute("target", "_blank")
+    expect(full).to_have_attribute("href", f"{site_url}/calculateur/?monthly_views=500000")
+    expect(page.get_by_role("link", name="Guide : Combien paie TikTok")).to_have_attribute("target", "_blank")
 
 
 def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url: str, blog: tuple[Path, str],

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculator import Rates, estimate, requirements
+from calculator import Rates, estimate, french, requirements
 from calculator.scenarios import Scenario
 from tests.support.calculator_page import (
     DEFAULTS,
@@ -15,6 +15,7 @@ from tests.support.calculator_page import (
     START_TIMEOUT_MS,
     open_calculator,
     query_of,
+    reveal,
     set_form,
     type_values,
 )
@@ -66,6 +67,7 @@ def test_choosing_a_status_and_the_versement_liberatoire_recomputes(page: Page, 
                                                                     rates: Rates) -> None:
     open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000")
     expect(page.locator("[data-net-block]")).to_have_count(0)
+    reveal(page, "tax_status")
     page.select_option("select[name=tax_status]", "micro_bnc")
     page.wait_for_selector(READY)
     page.select_option("select[name=household]", "couple")
@@ -78,7 +80,7 @@ def test_choosing_a_status_and_the_versement_liberatoire_recomputes(page: Page, 
     assert "versement_liberatoire=true" in page.url
     # Euros whatever the displayed currency: the net block is what reaches a French bank account.
     net = estimate({**inputs, "versement_liberatoire": "true"}, rates)["net"]
-    euros = f"{net['net']['low']:.2f}".replace(".", ",") + "\u00a0€"
+    euros = french.readable_money(net["net"]["low"], "EUR")
     expect(page.locator("[data-net=net] td").first).to_have_text(euros)
     expect(page.locator(".cpt-disclaimer")).to_contain_text("pas un conseil fiscal")
     expect(page.locator(".cpt-disclaimer a").first).to_have_attribute("href", rates.france.simulators[0].url or "")

@@ -50,9 +50,24 @@ def open_calculator(page: Page, url: str) -> None:
     page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
 
 
+def reveal(page: Page | Frame, key: str) -> None:
+    """Open the group (« J'ai des partenariats »…) that holds the field `key`, as a reader clicks its title."""
+    group = page.locator(f"details[data-group]:has([name={key}])")
+    if group.count() and not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+
+
+def open_every_group(page: Page | Frame) -> None:
+    """Open each group of fields that is shown and closed, as a reader clicks its title."""
+    closed = page.locator("details[data-group]:visible:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
+
+
 def type_values(page: Page, values: dict[str, str]) -> None:
-    """Fill each field as a reader would, then wait for the answer to the last one."""
+    """Fill each field as a reader would (opening its group first), then wait for the answer to the last one."""
     for key, value in values.items():
+        reveal(page, key)
         page.fill(f"input[name={key}]", value)
     page.wait_for_selector(READY)
 

@@ -122,3 +122,13 @@ def test_an_empty_field_shows_the_figure_its_blank_stands_for(rates: Rates) -> N
 
     for key in ("qualified_views_percent", "engagement_rate"):
         assert amounts(base) == amounts({**base, key: fields[key].placeholder}), key
+
+
+def test_every_input_is_in_the_first_block_or_in_one_group(rates: Rates) -> None:
+    shown = widget(rates, [])
+    placed = [field.key for field in shown.core] + [field.key for group in shown.groups for field in group.fields]
+    assert sorted(placed) == sorted(field.key for field in INPUT_FIELDS)  # each once
+    assert [field.key for field in shown.core[:4]] == ["followers", "age", "monthly_views", "video_seconds"]
+    assert shown.embed_fields == ("followers", "age", "monthly_views", "video_seconds")
+    titles = {group.key: group.title for group in shown.groups}
+    assert titles["brand_deals"] == "J'ai des partenariats" and titles["live"] == "Je fais des LIVE"

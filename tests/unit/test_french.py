@@ -131,3 +131,21 @@ def test_rounding_keeps_the_order_of_two_counts(a: int, b: int) -> None:
     text = french.count_span(low, high, "vues")
     assert text.startswith("environ ") == (french.rounded(low) != low or french.rounded(high) != high)
     assert " à " not in text or french.count(low) != french.count(high)
+
+
+def test_amounts_in_the_panel_keep_three_significant_digits() -> None:
+    assert french.readable_money(1178.41, "USD") == "1\u202f180\u00a0$"
+    assert french.readable_money(11.78, "EUR") == "11,8\u00a0€"
+    assert french.readable_money(1.41, "USD") == "1,41\u00a0$"
+    assert french.readable_money(0, "USD") == "0\u00a0$"
+    assert french.readable_span(141.41, 141.2, "USD") == "141\u00a0$"  # both read alike: one amount
+
+
+@given(st.integers(min_value=0, max_value=10**14))
+def test_a_readable_amount_has_at_most_three_significant_digits_and_is_close(cents: int) -> None:
+    value = cents / 100  # the calculator's amounts are whole cents (calculator/money.py)
+    text = french.readable_money(value, "USD").removesuffix("\u00a0$")
+    figure = Decimal(text.replace("\u202f", "").replace(",", "."))
+    digits = str(figure).replace(".", "").lstrip("0").rstrip("0")
+    assert len(digits) <= french.READABLE_DIGITS
+    assert abs(float(figure) - value) <= 0.005 * value

@@ -207,7 +207,7 @@ graded_ranges = st.lists(st.tuples(st.sampled_from(EVIDENCE), amounts), min_size
 
 def built(items: list[tuple[str, list[float]]]) -> Any:
     ranges = [sourced(grade, low, high, index) for index, (grade, (low, high)) in enumerate(items)]
-    return shape.stream("test", ranges, [], inputs_used=[], paid_by="tiktok", details=NoDetails())
+    return shape.stream("test", ranges, [], inputs_used=[], paid_by="tiktok", details=NoDetails(), unlock="")
 
 
 @SHARED

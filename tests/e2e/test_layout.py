@@ -1,0 +1,160 @@
+"""The answer first, as a reader sees it: the summary in view on a phone, inputs and answer side by side on a wide
+screen, no page that scrolls sideways, no « 0 $ à 0 $ », a compact embed whose default snippet stays short."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from calculator import Rates, estimate, french
+from tests.support.browser import wait_until
+from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
+from tests.support.site import serve
+
+PHONE = {"width": 390, "height": 844}
+WIDE = {"width": 1280, "height": 800}
+# What Material stores when the reader picks the dark palette (key scoped to the site root, see __md_get).
+DARK = {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo",
+                              "accent": "indigo"}}
+IN_VIEW = """e => { const box = e.getBoundingClientRect();
+  return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight; }"""
+
+
+def sideways(page: Page) -> int:
+    """How many CSS pixels the page would scroll sideways (0: none)."""
+    return int(page.evaluate("document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"))
+
+
+@pytest.mark.parametrize("width", [360, 390, 768, 1280])
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_no_page_scrolls_sideways(browser: Browser, site_url: str, width: int, scheme: str) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 800},
+                                  color_scheme="dark" if scheme == "slate" else "light")
+    if scheme == "slate":
+        context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(DARK))})")
+    page = context.new_page()
+    try:
+        for path in ("calculateur/", "calculateur/?monthly_views=3000000&sponsored_videos=2&live_diamonds=9000"
+                     "&tax_status=micro_bnc", "embed/", f"embed/?theme={'dark' if scheme == 'slate' else 'light'}"):
+            open_calculator(page, f"{site_url}/{path}")
+            if path != "embed/":  # without ?theme= the embed keeps the light palette
+                expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+            assert sideways(page) == 0, f"{path} at {width} px"
+            open_every_group(page)
+            assert sideways(page) == 0, f"{path} at {width} px, every group open"
+    finally:
+        context.close()
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+def test_on_a_phone_the_summary_is_in_view_at_load_and_while_the_reader_fills_the_fields(page: Page,
+                                                                                         site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    summary = page.locator("[data-summary]")
+    assert summary.evaluate(IN_VIEW), "the summary is on the first screen"
+    assert summary.evaluate("e => e.getBoundingClientRect().height") < PHONE["height"] / 4, "a compact bar"
+    # Every group open, down to the last field of the form: the summary is still on screen.
+    open_every_group(page)
+    last = page.locator("[data-calculator] form .cpt-field:visible").last
+    last.scroll_into_view_if_needed()
+    assert last.evaluate(IN_VIEW)
+    assert summary.evaluate(IN_VIEW), "the summary stays in view beside the last field"
+    page.locator("input[name=followers]").scroll_into_view_if_needed()
+    page.fill("input[name=followers]", "50000")
+    page.wait_for_selector(READY)
+    assert summary.evaluate(IN_VIEW), "the new figures are in view while typing"
+    # « Voir le détail » leads to the detail.
+    page.locator("[data-summary] a[href='#cpt-detail']").click()
+    wait_until(page, lambda: page.locator("#cpt-detail").evaluate("e => e.getBoundingClientRect().top < innerHeight"),
+               "the detail is on screen")
+
+
+@pytest.mark.browser_context_args(viewport=WIDE)
+def test_on_a_wide_screen_the_answer_stands_beside_the_inputs_and_stays(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    form = page.locator("[data-calculator] form").bounding_box()
+    answer = page.locator("[data-summary]").bounding_box()
+    assert form is not None and answer is not None
+    assert answer["x"] >= form["x"] + form["width"], "the answer is to the right of the fields"
+    assert answer["y"] < WIDE["height"] / 2, "the answer starts on the first screen"
+    assert form["width"] + answer["width"] > 0.75 * WIDE["width"], "the page uses the width (no sidebars)"
+    # The reader scrolls down until the form's last control shows at the bottom of the screen.
+    page.locator("[data-calculator] [data-currency]").evaluate("e => e.scrollIntoView({block: 'end'})")
+    assert page.evaluate("scrollY") > 300, "the page scrolled"
+    assert page.locator("[data-summary]").evaluate(IN_VIEW), "the answer stays in view"
+
+
+def test_the_default_page_has_no_zero_line_and_its_summary_is_cpythons_total(page: Page, site_url: str,
+                                                                           rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    text = page.locator("[data-results]").inner_text()
+    assert "0\u00a0$ à 0\u00a0$" not in text and " 0\u00a0$ par mois" not in text
+    result: dict[str, Any] = estimate(DEFAULTS, rates)
+    total, tiktok = result["total"], result["payout"]["tiktok_monthly"]
+    expect(page.locator("[data-summary] [data-total]")).to_have_text(
+        f"Total estimé : {french.readable_span(total['low'], total['high'], 'USD')} par mois")
+    expect(page.locator("[data-summary] .cpt-sentence")).to_contain_text(
+        f"environ {french.readable_span(tiktok['low'], tiktok['high'], 'USD')} par mois")
+    # A stream that pays nothing is a line of « Autres revenus possibles », saying what would open it.
+    silent = [name for name, stream in result["streams"].items() if stream["high"] == 0]
+    assert silent
+    for name in silent:
+        line = page.locator(f"[data-others] [data-stream={name}]")
+        expect(line).to_contain_text(result["streams"][name]["unlock"])
+        expect(line).not_to_contain_text("$")
+
+
+def test_a_link_opens_the_groups_it_fills_and_an_error_opens_its_group(page: Page, site_url: str) -> None:
+    open_calculator(page, f"{site_url}/calculateur/?live_diamonds=5000&niche=general")
+    expect(page.locator("details[data-group=live]")).to_have_attribute("open", "")
+    expect(page.locator("input[name=live_diamonds]")).to_be_visible()
+    # niche=general is what the page holds anyway: nothing to show there.
+    expect(page.locator("details[data-group=brand_deals]")).not_to_have_attribute("open", "")
+    open_calculator(page, f"{site_url}/calculateur/?product_price=abc")
+    expect(page.locator("[data-error-for=product_price]")).to_be_visible()
+
+
+EMBED_LIMITS = {800: 900, 360: 1100}
+"""The default snippet's iframe, at most this tall (px) in a column this wide (px)."""
+
+
+@pytest.mark.parametrize("column", sorted(EMBED_LIMITS))
+def test_the_default_snippet_is_compact(page: Page, site_url: str, column: int,
+                                        tmp_path_factory: pytest.TempPathFactory) -> None:
+    folder: Path = tmp_path_factory.mktemp("compact-blog")
+    (folder / "index.html").write_text(
+        f"<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>Blog</title></head><body>"
+        f"<div style='width:{column}px'><script src='{site_url}/embed.js' async></script></div></body></html>",
+        encoding="utf-8")
+    page.goto(f"{serve(folder)}/index.html")
+    element = page.wait_for_selector("iframe")
+    assert element is not None
+    element.scroll_into_view_if_needed()
+    frame = element.content_frame()
+    assert frame is not None
+    frame.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
+    # The four core fields, the summary and the link to the full calculator: nothing else to fill in.
+    visible = frame.locator("[data-calculator] form :is(input, select):visible").evaluate_all(
+        "controls => controls.map(c => c.name || c.dataset.key)")
+    assert visible == ["followers", "age", "monthly_views", "video_seconds", "currency"]
+    expect(frame.locator("[data-summary]")).to_be_visible()
+    link = frame.get_by_role("link", name="Voir le détail par revenu et les sources sur le calculateur complet")
+    # It opens the full calculator with what the reader typed.
+    frame.fill("input[name=followers]", "45000")
+    frame.wait_for_selector(READY)
+    address = urlsplit(link.get_attribute("href") or "")
+    assert f"{address.scheme}://{address.netloc}{address.path}" == f"{site_url}/calculateur/"
+    assert parse_qs(address.query) == {"followers": ["45000"]}  # what differs from the form both pages start with
+
+    def height() -> float:
+        box = element.bounding_box()
+        return 0.0 if box is None else float(box["height"])
+
+    content = frame.evaluate("() => document.querySelector('[data-calculator]').getBoundingClientRect().bottom")
+    wait_until(page, lambda: abs(height() - content - 24) <= 3, "the iframe has its content's height")
+    assert height() <= EMBED_LIMITS[column], f"{height()} px in a {column} px column"
