@@ -231,9 +231,11 @@ def test_integrer_page_snippets_work_when_pasted_in_a_blog(page: Page, site_url:
     iframe_snippet = page.locator('[data-snippet="iframe"] code').inner_text()
     assert script_snippet.startswith(f'<script src="{site_url}/embed.js" data-fields="followers,age,monthly_views,')
     assert 'data-followers="45000"' in script_snippet and 'data-currency="EUR"' in script_snippet
-    # The preview runs the same snippet.
-    preview = page.locator("[data-embed-preview] iframe")
-    expect(preview).to_have_count(1, timeout=5_000)
+    # The preview runs the same snippet, once the blogger stops typing: a slow machine may have shown (and
+    # replaced) a preview of what was typed so far, so the test waits for the one with every value.
+    preview = page.locator("[data-embed-preview] iframe[src*='followers=45000'][src*='monthly_views=600000']"
+                           "[src*='sponsored_videos=2'][src*='currency=EUR']")
+    expect(preview).to_have_count(1, timeout=10_000)
     inputs = {**DEFAULTS, "followers": "45000", "monthly_views": "600000", "sponsored_videos": "2"}
     assert shown(ready_frame(preview.element_handle())) == expected(inputs, rates)
 
