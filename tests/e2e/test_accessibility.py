@@ -7,9 +7,8 @@ on any violation axe rates serious or critical, naming the rule, the element and
 from __future__ import annotations
 
 import itertools
-import json
 import re
-from typing import Any, Literal
+from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
@@ -18,9 +17,9 @@ from playwright.sync_api import Locator, Page, expect
 from calculator import INPUT_FIELDS, Rates, estimate
 from tests.support.browser import wait_until
 from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
+from tests.support.palette import Scheme, choose_palette
 from tests.support.repository import PAGES, SCENARIOS
 
-Scheme = Literal["default", "slate"]
 AXE = Axe()
 CALCULATORS = ("calculateur/", "embed/")
 EVERY_FIELD = "fields=" + ",".join(field.key for field in INPUT_FIELDS)
@@ -33,13 +32,6 @@ def url_of(site_url: str, path: str, query: str = "") -> str:
     return f"{site_url}/{path}" + (f"?{query}" if query else "")
 
 
-# What Material stores when the reader picks a palette (key scoped to the site root, see __md_get).
-PALETTES: dict[Scheme, dict[str, Any]] = {
-    "default": {"index": 0, "color": {"media": "(prefers-color-scheme: light)", "scheme": "default",
-                                      "primary": "indigo", "accent": "indigo"}},
-    "slate": {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate",
-                                    "primary": "indigo", "accent": "indigo"}},
-}
 PRESETS = [scenario for scenario in SCENARIOS if scenario.preset]
 
 
@@ -62,11 +54,11 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 def open_in_palette(page: Page, url: str, scheme: Scheme) -> None:
     """Open `url` as a reader who chose `scheme` (Material's toggle; `?theme=` on /embed/)."""
-    page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
     if "/embed/" in url:
+        page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
         url += ("&" if "?" in url else "?") + "theme=" + ("dark" if scheme == "slate" else "light")
     else:
-        page.context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(PALETTES[scheme]))})")
+        choose_palette(page, scheme)
     page.goto(url)
     if "/calculateur/" in url or "/embed/" in url:
         page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)

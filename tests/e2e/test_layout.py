@@ -3,24 +3,21 @@ screen, no page that scrolls sideways, no « 0 $ à 0 $ », a compact embed whos
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from calculator import Rates, estimate, french
 from tests.support.browser import wait_until
 from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
+from tests.support.palette import Scheme, choose_palette
 from tests.support.site import serve
 
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1280, "height": 800}
-# What Material stores when the reader picks the dark palette (key scoped to the site root, see __md_get).
-DARK = {"index": 1, "color": {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo",
-                              "accent": "indigo"}}
 IN_VIEW = """e => { const box = e.getBoundingClientRect();
   return box.height > 0 && box.top >= 0 && box.bottom <= innerHeight; }"""
 
@@ -32,23 +29,17 @@ def sideways(page: Page) -> int:
 
 @pytest.mark.parametrize("width", [360, 390, 768, 1280])
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_no_page_scrolls_sideways(browser: Browser, site_url: str, width: int, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 800},
-                                  color_scheme="dark" if scheme == "slate" else "light")
-    if scheme == "slate":
-        context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(DARK))})")
-    page = context.new_page()
-    try:
-        for path in ("calculateur/", "calculateur/?monthly_views=3000000&sponsored_videos=2&live_diamonds=9000"
-                     "&tax_status=micro_bnc", "embed/", f"embed/?theme={'dark' if scheme == 'slate' else 'light'}"):
-            open_calculator(page, f"{site_url}/{path}")
-            if path != "embed/":  # without ?theme= the embed keeps the light palette
-                expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
-            assert sideways(page) == 0, f"{path} at {width} px"
-            open_every_group(page)
-            assert sideways(page) == 0, f"{path} at {width} px, every group open"
-    finally:
-        context.close()
+def test_no_page_scrolls_sideways(page: Page, site_url: str, width: int, scheme: Scheme) -> None:
+    page.set_viewport_size({"width": width, "height": 800})
+    choose_palette(page, scheme)
+    for path in ("calculateur/", "calculateur/?monthly_views=3000000&sponsored_videos=2&live_diamonds=9000"
+                 "&tax_status=micro_bnc", "embed/", f"embed/?theme={'dark' if scheme == 'slate' else 'light'}"):
+        open_calculator(page, f"{site_url}/{path}")
+        if path != "embed/":  # without ?theme= the embed keeps the light palette
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
+        assert sideways(page) == 0, f"{path} at {width} px"
+        open_every_group(page)
+        assert sideways(page) == 0, f"{path} at {width} px, every group open"
 
 
 @pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
