@@ -110,6 +110,25 @@ def test_a_link_opens_the_groups_it_fills_and_an_error_opens_its_group(page: Pag
     expect(page.locator("[data-error-for=product_price]")).to_be_visible()
 
 
+COUNT_SHIFTS = """window.__cptShifted = 0;
+new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__cptShifted += entry.value; })
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+@pytest.mark.parametrize("path", ["calculateur/", "embed/"])
+def test_nothing_moves_while_the_calculator_starts(page: Page, site_url: str, path: str) -> None:
+    """The prerendered page is the page: when Python answers, no field or figure jumps (the compact embed used to
+    be served with every field, then hid them: a layout shift of 0.87, which cost it Lighthouse points)."""
+    page.add_init_script(COUNT_SHIFTS)
+    open_calculator(page, f"{site_url}/{path}")
+    # Two frames after the answer: the observer has been told of every shift of the frames before.
+    page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    shifted = page.evaluate("window.__cptShifted")
+    # The sum of every layout shift since the page started (Lighthouse calls up to 0.1 good).
+    assert shifted < 0.02, f"{path}: cumulative layout shift {shifted:.3f}"
+
+
 EMBED_LIMITS = {800: 900, 360: 1100}
 """The default snippet's iframe, at most this tall (px) in a column this wide (px)."""
 
