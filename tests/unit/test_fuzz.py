@@ -362,20 +362,23 @@ def test_the_goal_mode_answers_at_once_for_a_tiny_rate() -> None:
                                        "par mois."]
 
 
-# Examples are a time budget: each one dumps, parses and checks the whole rates.yml (1 989 lines, 1 591 a
-# release ago), so 150 of them cost what 300 did; every CI run draws new ones.
-@settings(max_examples=150, deadline=None)
-@given(mutated_documents(), st.integers(0, 4))
+# Examples are a time budget: each one dumps, parses and checks the whole rates.yml (2 166 lines), and every CI
+# run draws new ones. Most go through JSON, as the browser reads it (about 80 ms each); one in ten through YAML,
+# as the build reads it (about 300 ms: PyYAML's dumper and constructor are Python, libyaml or not). The loaders
+# differ only in how a date arrives (a date or its text), which the YAML examples and the damaged-text test keep
+# covering.
+@settings(max_examples=100, deadline=None)
+@given(mutated_documents(), st.integers(0, 9))
 def test_parse_rates_raises_only_rates_errors_on_mutated_documents(document: dict[str, Any], form: int) -> None:
     rates = parsed(serialised(document, as_json=form > 0))
     if rates is not None:
         check_accepted_rates(rates)
 
 
-@settings(max_examples=50, deadline=None)
-@given(rescheduled_france(), st.booleans())
-def test_dated_french_values_raise_only_rates_errors(document: dict[str, Any], as_json: bool) -> None:
-    rates = parsed(serialised(document, as_json))
+@settings(max_examples=40, deadline=None)  # the same budget: dates matter here, so one in three through YAML
+@given(rescheduled_france(), st.integers(0, 2))
+def test_dated_french_values_raise_only_rates_errors(document: dict[str, Any], form: int) -> None:
+    rates = parsed(serialised(document, as_json=form > 0))
     if rates is not None:
         check_accepted_rates(rates)
 
