@@ -16,7 +16,14 @@ from playwright.sync_api import Locator, Page, expect
 
 from calculator import INPUT_FIELDS, Rates, estimate
 from tests.support.browser import wait_until
-from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, open_calculator, open_every_group
+from tests.support.calculator_page import (
+    DEFAULTS,
+    READY,
+    START_TIMEOUT_MS,
+    assert_no_horizontal_scroll,
+    open_calculator,
+    open_every_group,
+)
 from tests.support.palette import Scheme, choose_palette
 from tests.support.repository import PAGES, SCENARIOS
 
@@ -193,11 +200,6 @@ def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url:
 
 
 # --- zoom and small screens -----------------------------------------------------------------
-
-def assert_no_horizontal_scroll(page: Page, what: str) -> None:
-    width, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
-    assert width <= client, f"{what}: the page scrolls sideways ({width} px of content in {client} px)"
-
 
 def check_layout(page: Page, site_url: str) -> None:
     for path in ["calculateur/?tax_status=micro_bnc&monthly_views=2000000",

@@ -105,3 +105,9 @@ def wait_for_service_worker(page: Page) -> None:
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     wait_until(page, lambda: page.evaluate("() => navigator.serviceWorker.controller !== null"),
                "the service worker controls the page")
+
+
+def assert_no_horizontal_scroll(page: Page | Frame, what: str) -> None:
+    """The page does not scroll sideways: its content is no wider than its window."""
+    width, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
+    assert width <= client, f"{what}: the page scrolls sideways ({width} px of content in {client} px)"
