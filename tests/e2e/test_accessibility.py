@@ -234,18 +234,25 @@ def test_no_horizontal_scroll_on_a_360_px_phone(page: Page, site_url: str) -> No
 
 # --- names, descriptions, text alternatives -------------------------------------------------
 
-def assert_error_describes(page: Page, key: str) -> None:
-    """A bad value in `key`: the field is marked invalid and its French message is its description."""
-    field = page.locator(f"input[name={key}]")
-    typed = field.input_value()
-    show_error(page, key, "abc")
-    error = page.locator(f"[data-error-for={key}]")
-    assert error.get_attribute("id") in (field.get_attribute("aria-describedby") or "").split(), key
-    expect(field).to_have_attribute("aria-invalid", "true")
-    expect(field).to_have_accessible_description(re.compile(re.escape(error.inner_text().strip())))
-    field.fill(typed)
-    expect(error).to_be_hidden()
+def assert_errors_describe(page: Page, keys: list[str]) -> None:
+    """A bad value in each of `keys` at once (Python answers with every field's message): each field is marked
+    invalid and its own French message is its description; put back as it was, each error goes."""
+    typed = {key: page.locator(f"input[name={key}]").input_value() for key in keys}
+    for key in keys:
+        page.fill(f"input[name={key}]", "abc")
     page.wait_for_selector(READY)
+    for key in keys:
+        field, error = page.locator(f"input[name={key}]"), page.locator(f"[data-error-for={key}]")
+        expect(error).to_be_visible()
+        assert error.get_attribute("id") in (field.get_attribute("aria-describedby") or "").split(), key
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_accessible_description(re.compile(re.escape(error.inner_text().strip())))
+    for key, text in typed.items():
+        page.fill(f"input[name={key}]", text)
+    page.wait_for_selector(READY)
+    for key in keys:
+        expect(page.locator(f"[data-error-for={key}]")).to_be_hidden()
+        expect(page.locator(f"input[name={key}]")).not_to_have_attribute("aria-invalid", "true")
 
 
 @pytest.mark.parametrize("path", CALCULATORS)
@@ -259,12 +266,11 @@ def test_every_field_has_a_label_and_its_error_describes_it(page: Page, site_url
     keys = page.locator("[data-calculator] form input[type=text]:not([data-extra])").evaluate_all(
         "fields => fields.map(f => f.name)")
     assert {"followers", "monthly_views", "product_price"} <= set(keys)
-    for key in keys:
-        assert_error_describes(page, key)
+    assert_errors_describe(page, keys)
 
     page.locator("input[name=cpt-mode][value=goal]").check()
     expect(page.locator("input[name=target]")).to_have_accessible_name(re.compile("Objectif"))
-    assert_error_describes(page, "target")
+    assert_errors_describe(page, ["target"])
 
     open_calculator(page, url_of(site_url, path, "niche=nope"))  # the link opens the niche's group
     expect(page.locator("select[name=niche]")).to_have_accessible_description(
