@@ -20,6 +20,8 @@ from tests.support.calculator_page import (
     shown,
 )
 
+pytestmark = pytest.mark.own_context  # routes the runtime's files to break them, on the context
+
 
 def broken(kind: str) -> Callable[[Route], None]:
     """A route handler that makes one download fail: refused, or served with one byte changed."""

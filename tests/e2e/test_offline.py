@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page, Response
 
 from calculator import Rates
@@ -22,6 +23,8 @@ from tests.support.calculator_page import (
     wait_for_service_worker,
 )
 from tests.support.site import RequestLog, hosting_headers, publish, serve
+
+pytestmark = pytest.mark.own_context  # a first visit's service worker and offline copy
 
 
 def test_second_visit_uses_the_cache_and_works_offline(page: Page, site_url: str, rates: Rates) -> None:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import wait_until
 from tests.support.calculator_page import READY, open_calculator
+
+pytestmark = pytest.mark.own_context  # what one visit leaves on the device, from an empty browser
 
 TYPED = "987654"
 # The snapshot's bytes as Latin-1 text (Python keeps an ASCII str one byte per character), or "" while there is none.

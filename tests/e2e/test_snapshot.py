@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import Page
 
 from calculator import Rates
 from tests.support.browser import wait_until
 from tests.support.calculator_page import DEFAULTS, expected, open_calculator, shown, type_values
 from tests.support.site import hosting_headers, publish, serve
+
+pytestmark = pytest.mark.own_context  # the first visit's snapshot, and altered ones
 
 ROOT = "[data-calculator]"
 # The worker's one entry in its own cache (sw.js leaves that cache alone).

@@ -18,6 +18,7 @@ PALETTES: dict[Scheme, dict[str, Any]] = {
 
 
 def choose_palette(page: Page, scheme: Scheme) -> None:
-    """From the next page on, the reader has chosen `scheme` with Material's toggle (and the system agrees)."""
+    """From the next document of this page on, the reader has chosen `scheme` with Material's toggle (and the system
+    agrees). On the page, not its context: the tests of a worker share one."""
     page.emulate_media(color_scheme="dark" if scheme == "slate" else "light")
-    page.context.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(PALETTES[scheme]))})")
+    page.add_init_script(f"localStorage.setItem('/.__palette', {json.dumps(json.dumps(PALETTES[scheme]))})")
