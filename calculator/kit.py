@@ -159,7 +159,7 @@ def read_personal(texts: Mapping[str, object]) -> tuple[Personal | None, dict[st
         total = sum(float(read[field.key] or 0) for field in given)
         if total > 100 and given[-1].key not in errors:
             errors[given[-1].key] = (f"Les parts {name} font {french.percent(total)} : leur total ne peut pas "
-                                     "dépasser 100 %.")
+                                     f"dépasser {french.percent(100)}.")
     if errors:
         return None, errors
 
