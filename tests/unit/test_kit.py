@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from hypothesis import given, settings
@@ -26,7 +27,7 @@ FULL = {"handle": "@claire.budget", "niche_words": "Budget étudiant", "contact"
         "video_1_title": "Un repas pour 2 €", "video_1_views": "2 400 000", "video_2_title": "Mes courses"}
 
 
-def kit(inputs: dict[str, str], personal: dict[str, object], currency: str = "EUR") -> dict[str, Any]:
+def kit(inputs: Mapping[str, str], personal: Mapping[str, object], currency: str = "EUR") -> dict[str, Any]:
     return json.loads(SESSION.kit(json.dumps(inputs), json.dumps(personal), currency))  # type: ignore[no-any-return]
 
 
