@@ -13,7 +13,14 @@ from pypdf import PdfReader
 
 from calculator import Rates, french, rate_card
 from calculator.kit import PERSONAL_KEYS
-from tests.support.calculator_page import DEFAULTS, ERROR, READY, START_TIMEOUT_MS, open_calculator
+from tests.support.calculator_page import (
+    DEFAULTS,
+    ERROR,
+    READY,
+    START_TIMEOUT_MS,
+    open_calculator,
+    wait_for_service_worker,
+)
 from tests.support.kit_page import A_CREATOR, KIT, prices_expected, prices_shown, type_inputs, type_personal
 
 TYPED = {"followers": "125 000", "engagement_rate": "7,5", "niche": "finance", "tax_status": "micro_bic_services",
@@ -126,3 +133,14 @@ def test_when_python_cannot_start_the_prerendered_kit_stays_with_its_note(
     page.context.unroute_all(behavior="ignoreErrors")
     assert [error for error in page_errors if "Failed to load resource" not in error] == []
     page_errors.clear()
+
+
+def test_once_the_calculator_was_visited_the_kit_works_offline(page: Page, site_url: str, rates: Rates) -> None:
+    open_calculator(page, f"{site_url}/calculateur/")
+    wait_for_service_worker(page)  # it keeps the offline pages (mkdocs.yml offline_pages) and what they load
+    page.context.set_offline(True)
+    try:
+        open_calculator(page, f"{site_url}/{KIT}?followers=50000")
+        assert prices_shown(page) == prices_expected({**DEFAULTS, "followers": 50000}, rates)
+    finally:
+        page.context.set_offline(False)
