@@ -138,6 +138,7 @@ def test_when_python_cannot_start_the_prerendered_kit_stays_with_its_note(
 def test_once_the_calculator_was_visited_the_kit_works_offline(page: Page, site_url: str, rates: Rates) -> None:
     open_calculator(page, f"{site_url}/calculateur/")
     wait_for_service_worker(page)  # it keeps the offline pages (mkdocs.yml offline_pages) and what they load
+    open_calculator(page, f"{site_url}/calculateur/")  # and, under its control, Material's search files
     page.context.set_offline(True)
     try:
         open_calculator(page, f"{site_url}/{KIT}?followers=50000")
