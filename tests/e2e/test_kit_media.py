@@ -4,14 +4,18 @@ own text kept out of every address and request, one printed A4 page, and the fai
 from __future__ import annotations
 
 import io
+import json
 import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from playwright.sync_api import Page, Request, expect
 from pypdf import PdfReader
 
 from calculator import Rates, french, rate_card
+from calculator.browser import Session
 from calculator.kit import PERSONAL_KEYS
 from tests.support.calculator_page import (
     DEFAULTS,
@@ -22,6 +26,7 @@ from tests.support.calculator_page import (
     wait_for_service_worker,
 )
 from tests.support.kit_page import A_CREATOR, KIT, prices_expected, prices_shown, type_inputs, type_personal
+from tests.support.repository import RATES_TEXT
 
 TYPED = {"followers": "125 000", "engagement_rate": "7,5", "niche": "finance", "tax_status": "micro_bic_services",
          "household": "couple", "children": "2"}
@@ -145,3 +150,42 @@ def test_once_the_calculator_was_visited_the_kit_works_offline(page: Page, site_
         assert prices_shown(page) == prices_expected({**DEFAULTS, "followers": 50000}, rates)
     finally:
         page.context.set_offline(False)
+
+
+SESSION = Session(RATES_TEXT)
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "{{7*7}}", "1e309", "-0", "NaN", "101",
+           "99,5", "100", "x" * 130, " ", "١٢٣", "10 000", "2 400 000", "1,5"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(key=st.sampled_from(PERSONAL_KEYS),
+       text=st.sampled_from(HOSTILE) | st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
+def test_any_text_in_a_kit_field_gets_what_cpython_answers(page: Page, site_url: str, page_errors: list[str],
+                                                           key: str, text: str) -> None:
+    if not page.url.startswith(f"{site_url}/{KIT}"):  # one page for every example; each puts its field back
+        open_calculator(page, f"{site_url}/{KIT}")
+        page.on("dialog", lambda dialog: page_errors.append(f"dialog: {dialog.message}"))
+    page_errors.clear()
+    field = page.locator(f"[data-personal={key}]")
+    try:
+        field.fill(text)
+        page.wait_for_selector(READY)
+        sent = field.input_value()  # a text field's maxlength keeps what fits
+        inputs = page.eval_on_selector_all("[data-calculator] form [name]:not([type=checkbox])",
+                                           "controls => Object.fromEntries(controls.map(c => [c.name, c.value]))")
+        answer = json.loads(SESSION.kit(json.dumps(inputs), json.dumps({key: sent}), "EUR"))
+        errors = page.eval_on_selector_all("[data-error-for]:not([hidden])",
+                                           "slots => Object.fromEntries(slots.map(s => [s.dataset.errorFor, "
+                                           "s.textContent]))")
+        if answer["ok"]:
+            assert errors == {}
+            assert prices_shown(page) == {name: (float(low), float(high)) for name, low, high in re.findall(
+                r'data-deliverable="(\w+)" data-low="([^"]+)" data-high="([^"]+)"', answer["html"])}
+        else:
+            assert errors == answer["errors"] and set(errors) <= {key, key.removesuffix("_share")}
+            assert prices_shown(page) == {}
+        assert not re.search(r"\b(?:NaN|undefined|Infinity|null)\b", page.inner_text("[data-results]"))
+        assert page_errors == []
+    finally:
+        field.fill("")
+        page.wait_for_selector(READY)
