@@ -23,7 +23,7 @@ def render_kit(kit: dict[str, Any], currency: str) -> str:
     """The kit's sheet, amounts in `currency` (USD or EUR at the card's dated rate)."""
     card = kit["card"]
     parts = [_head(kit), _figures(kit["creator"]), _audience(kit["personal"]), _videos(kit["personal"]),
-             _rates(card, currency), _date(kit, card, currency), _private(card)]
+             _rates(card, currency), _date(kit, card, currency), _private(card), _notices(card)]
     return "\n".join(part for part in parts if part)
 
 
@@ -91,10 +91,13 @@ def _rates(card: dict[str, Any], currency: str) -> str:
                     f'<td>{price} <span class="cpt-kit-per">{escape(item["per"])}</span></td></tr>')
     how = "".join(f"<li><strong>{escape(item['label'])}</strong> : {escape(item['basis'])} ; fiabilité "
                   f"{escape(french.confidence(item['confidence']))}.</li>" for item in card["deliverables"].values())
+    survey = "".join(f"<li>{escape(answer['label'])} : {french.percent(answer['share'])} des créateurs</li>"
+                     for answer in card["france_survey"])
     return (f'{head}<table class="cpt-kit-table"><thead><tr><th scope="col">Prestation</th>'
             f'<th scope="col">Tarif</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
             f'<details class="cpt-kit-private"><summary>Comment chaque tarif est calculé</summary><ul>{how}</ul>'
-            f"</details></section>")
+            f"<p>En France, ce que déclarent les tiktokeurs interrogés par Bolt Influence (2022) :</p>"
+            f'<ul data-kit-survey>{survey}</ul></details></section>')
 
 
 def _date(kit: dict[str, Any], card: dict[str, Any], currency: str) -> str:
@@ -116,8 +119,15 @@ def _private(card: dict[str, Any]) -> str:
         f'<td>{escape(french.readable_span(item["net"]["net"]["low"], item["net"]["net"]["high"], "EUR"))}</td></tr>'
         for key, item in card["deliverables"].items())
     vat = card["vat"]
+    basis = next(iter(card["deliverables"].values()))["net"]["income_tax_basis"]
     return (f'<section class="cpt-kit-private cpt-net" data-kit-net-block><h3>Pour vous (non imprimé) : ce qu\'il '
-            f"vous reste d'un partenariat</h3><p>{escape(card['net_basis'])}</p>"
+            f"vous reste d'un partenariat</h3><p>{escape(card['net_basis'])} Impôt : {escape(basis)}.</p>"
             f'<table class="cpt-net-table"><thead><tr><th scope="col">Prestation</th><th scope="col">Net, après '
             f'cotisations et impôt</th></tr></thead><tbody>{rows}</tbody></table>'
             f'<p class="cpt-warning" data-kit-vat>{escape(vat["message"])}</p></section>')
+
+
+def _notices(card: dict[str, Any]) -> str:
+    """What concerns the creator's whole income (a minor's blocked account), for them: on screen only."""
+    return "".join(f'<p class="cpt-warning cpt-kit-private" data-notice="{escape(notice["code"])}">'
+                   f'{escape(notice["message"])}</p>' for notice in card["notices"])

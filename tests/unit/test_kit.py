@@ -134,3 +134,11 @@ def test_the_prerendered_kit_is_the_default_form_s_with_no_date_and_no_name(rate
 def test_any_text_in_the_kit_s_fields_gets_an_answer_never_an_exception(personal: dict[str, object]) -> None:
     reply = kit(FORM, personal)
     assert reply["ok"] is True or set(reply["errors"]) <= set(PERSONAL_KEYS)
+
+
+def test_what_concerns_the_creator_alone_is_on_screen_and_never_printed() -> None:
+    html = kit({**FORM, "age": "15"}, {})["html"]
+    assert 'class="cpt-warning cpt-kit-private" data-notice="minor_blocked_account"' in html
+    assert '<details class="cpt-kit-private"><summary>Comment chaque tarif est calculé' in html
+    assert html.count("<li>Réponse de l&#x27;enquête Bolt Influence (2022)") == 3
+    assert "data-notice" not in kit(FORM, {})["html"]
