@@ -64,6 +64,7 @@ def test_the_calculator_s_answer_links_to_the_kit_with_the_reader_s_values(page:
     expect(page.locator("[data-kit-figure=monthly_views] dd")).to_have_text(french.number(900000))
 
 
+@pytest.mark.own_context  # every request of one visit, from an empty browser
 def test_the_reader_s_own_text_is_in_no_address_no_request_and_no_share_link(page: Page, site_url: str) -> None:
     requests: list[Request] = []
     page.context.on("request", lambda request: requests.append(request))
@@ -122,6 +123,7 @@ def test_a_share_over_100_is_refused_at_its_field_and_the_kit_comes_back(page: P
     expect(page.locator("[data-deliverable]")).to_have_count(6)
 
 
+@pytest.mark.own_context  # routes a runtime file to break it, on the context
 @pytest.mark.parametrize("pattern", ["**/pyodide/*/pyodide.asm.wasm"])
 def test_when_python_cannot_start_the_prerendered_kit_stays_with_its_note(
         page: Page, site_url: str, rates: Rates, page_errors: list[str], pattern: str) -> None:
@@ -140,6 +142,7 @@ def test_when_python_cannot_start_the_prerendered_kit_stays_with_its_note(
     page_errors.clear()
 
 
+@pytest.mark.own_context  # a first visit's service worker and offline copy
 def test_once_the_calculator_was_visited_the_kit_works_offline(page: Page, site_url: str, rates: Rates) -> None:
     open_calculator(page, f"{site_url}/calculateur/")
     wait_for_service_worker(page)  # it keeps the offline pages (mkdocs.yml offline_pages) and what they load
