@@ -23,8 +23,11 @@ from .currency import CURRENCIES
 from .estimate import estimate
 from .goal import LEVERS
 from .inputs import INPUT_FIELDS, YES_WORDS, Group, InputError, InputField, Kind, choices, read_inputs, validate_inputs
+from .kit import PERSONAL_GROUPS, Personal, PersonalGroup, media_kit
+from .rate_card import card_inputs
 from .rates import Rates
 from .render import render_result
+from .render_kit import render_kit
 
 if TYPE_CHECKING:
     from .scenarios import Scenario
@@ -201,6 +204,31 @@ GROUPS = (
 (any control that differs from the served form). Each input key is in CORE_KEYS, ACCOUNT_KEYS or one group."""
 
 
+KIT_CORE_KEYS = ("followers", "engagement_rate", "monthly_views", "niche", "region", "age")
+"""The media kit's first block (/kit-media/): what its sheet shows of the creator, and what the rate card reads
+(`age` for the notices; `monthly_views` may stay blank there)."""
+KIT_GROUPS = ("net",)
+"""The calculator's groups the kit shows too: with a tax status, what one deal of each kind leaves."""
+KIT_KEYS = (*KIT_CORE_KEYS, *(key for group in GROUPS if group.key in KIT_GROUPS for key in group.keys))
+"""Every calculator input the kit's form holds: a link from the calculator carries these (and the currency)."""
+KIT_CURRENCY = "EUR"
+"""The kit's amounts for a new visitor: French brands are quoted in euros (the dated rate)."""
+
+
+def kit_currencies() -> tuple[str, ...]:
+    """The kit's currency switch, KIT_CURRENCY first (the first option is what a link without `currency` shows)."""
+    return (KIT_CURRENCY, *(currency for currency in CURRENCIES if currency != KIT_CURRENCY))
+
+
+def kit_prerender(rates: Rates) -> str:
+    """The kit of the initial form with no text of the reader's, computed at build time (no date: it is not one
+    reader's kit)."""
+    values, _ = read_inputs(card_inputs({key: text for key, text in initial_texts().items() if key in KIT_KEYS}),
+                            rates)
+    assert values is not None  # the initial form is valid (a test holds it)
+    return render_kit(media_kit(values, Personal(), rates, None), KIT_CURRENCY)
+
+
 @dataclass(frozen=True)
 class FieldGroup:
     """A group as the widget shows it: a <details> whose summary is the title, closed for a new visitor."""
@@ -227,6 +255,15 @@ class Widget:
     goal_target: str
     prerender: str
     """The results panel of the initial form, computed at build time (calculator/render.py)."""
+    kit_core: tuple[FormField, ...]
+    """/kit-media/'s first block: KIT_CORE_KEYS."""
+    kit_groups: tuple[FieldGroup, ...]
+    kit_keys: tuple[str, ...]
+    kit_query_keys: tuple[str, ...]
+    kit_currencies: tuple[str, ...]
+    personal_groups: tuple[PersonalGroup, ...]
+    """The kit's own fields (calculator/kit.py): never calculator inputs, never in a link."""
+    kit_prerender: str
 
     def template_values(self) -> dict[str, Any]:
         """The same, as the mapping MkDocs' `config.extra.calculator` holds for the templates."""
@@ -247,4 +284,12 @@ def widget(rates: Rates, scenarios: Iterable[Scenario]) -> Widget:
         query_keys=query_keys(),
         goal_target=GOAL_TARGET,
         prerender=render_result(result, result),
+        kit_core=tuple(shown[key] for key in KIT_CORE_KEYS),
+        kit_groups=tuple(FieldGroup(group.key, group.title, tuple(shown[key] for key in group.keys))
+                         for group in GROUPS if group.key in KIT_GROUPS),
+        kit_keys=KIT_KEYS,
+        kit_query_keys=(*KIT_KEYS, "currency"),
+        kit_currencies=kit_currencies(),
+        personal_groups=PERSONAL_GROUPS,
+        kit_prerender=kit_prerender(rates),
     )

@@ -242,6 +242,12 @@ def _read_field(field: InputField, raw: object, rates: Rates) -> float | str | b
             raise InputError(field.key, f"« {shown} » n'est pas un choix possible. Choix possibles : "
                              f"{', '.join(valid)}.")
         return str(raw)
+    return read_number(field, raw)
+
+
+def read_number(field: InputField, raw: object) -> float:
+    """A number of `field` read by the calculator's rules (French spacing and comma; finite, not negative, whole
+    for an integer, within its maximum and LARGEST), or InputError naming `field.key` with the French message."""
     number = _to_number(field.key, raw)
     if not math.isfinite(number):
         raise InputError(field.key, "Indiquez un nombre fini.")

@@ -49,14 +49,14 @@ export class CalculatorClient extends EventTarget {
     this.#adopt(this.#boot.start());
   }
 
-  // Resolves with the worker's answer to {inputs, currency, target}: asked now, answered as soon as
-  // Python is up (the worker holds requests until then).
-  ask(question) {
+  // Resolves with the worker's answer to {inputs, currency, target}, or to {kind: "kit", inputs, personal,
+  // currency} (the media kit): asked now, answered as soon as Python is up (the worker holds requests until then).
+  ask({ kind = "estimate", ...question }) {
     const id = (this.#nextId += 1);
     return new Promise((resolve, reject) => {
       const request = { resolve, reject, timer: 0 };
       this.#pending.set(id, request);
-      this.#worker.postMessage({ type: "estimate", id, ...question });
+      this.#worker.postMessage({ type: kind, id, ...question });
       if (this.#ready) this.#watch(request);
     });
   }

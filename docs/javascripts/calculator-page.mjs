@@ -1,4 +1,5 @@
-// The calculator page: wires the form (calculator-view.mjs) to the worker (calculator-client.mjs).
+// The calculator page (/calculateur/, /embed/, and /kit-media/, whose view asks for the media kit): wires the
+// form (calculator-view.mjs) to the worker (calculator-client.mjs).
 // No rule lives here: validation, eligibility, amounts and every message come from Python.
 //
 // The worker was started by the head of the page (partials/calculator-head.html), before the body
@@ -39,9 +40,10 @@ class CalculatorPage {
     view.fill(query);
     if (view.embedded) {
       view.applyEmbedOptions(query);
-      view.linkFullCalculator();
       if (window.parent !== window) view.reportHeight(window.parent);
     }
+    view.linkPages();
+    view.onPrint(() => window.print()); // the media kit: the browser prints it or saves it as PDF
     view.onEdit(() => this.#edited());
     view.onMode((mode) => view.setMode(mode));
     view.onPreset((texts) => {
@@ -68,8 +70,8 @@ class CalculatorPage {
 
   #edited() {
     this.#view.hidePrerendered();
-    history.replaceState(null, "", `?${this.#view.query()}`);
-    this.#view.linkFullCalculator();
+    history.replaceState(null, "", `?${this.#view.query()}`); // calculator inputs only, never [data-personal]
+    this.#view.linkPages();
     this.#ask();
   }
 

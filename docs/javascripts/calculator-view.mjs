@@ -2,7 +2,9 @@
 // back (the panel, errors beside their fields, the status line, the progress bar, the polite
 // announcement). It holds no rule: what is valid, every figure and every message come from Python
 // (calculator/), and the initial texts, choices and yes/no words from calculator/form.py through
-// the markup. The elements it works on are README's "The page's DOM contract".
+// the markup. The elements it works on are README's "The page's DOM contract". On /kit-media/
+// ([data-kit]) it asks for the media kit instead, with the kit's own fields ([data-personal=KEY]):
+// they have no name, so nothing here puts them in a link; they go to the worker only.
 
 export const ANNOUNCE_PAUSE_MS = 700;
 // Screen readers hear the new headline once the reader pauses, not at every keystroke: longer than
@@ -33,6 +35,11 @@ export class CalculatorView {
     this.embedded = root.hasAttribute("data-embed");
     this.groups = [...root.querySelectorAll("details[data-group]")];
     this.fullCalculator = root.querySelector("[data-full-calculator]");
+    this.kit = root.hasAttribute("data-kit");
+    this.personal = [...this.form.querySelectorAll("[data-personal]")];
+    this.kitLink = root.querySelector("a[data-kit-link]");
+    this.shareLink = root.querySelector("a[data-share-link]");
+    this.printButton = root.querySelector("[data-print]");
   }
 
   // --- the form -------------------------------------------------------------------------------
@@ -44,8 +51,9 @@ export class CalculatorView {
       if (query.has(control.name)) setText(control, query.get(control.name));
     }
     if (query.has("currency")) setText(this.currency, query.get("currency"));
-    if (query.has("target")) setText(this.target, query.get("target"));
-    this.setMode(query.has("target") ? "goal" : "estimate");
+    const goal = this.target !== null && query.has("target");
+    if (goal) setText(this.target, query.get("target"));
+    this.setMode(goal ? "goal" : "estimate");
     this.openFilledGroups();
   }
 
@@ -64,9 +72,13 @@ export class CalculatorView {
   }
 
   // What Python is asked: every input as the form holds it, the displayed currency, the target in
-  // goal mode (null otherwise).
+  // goal mode (null otherwise); on /kit-media/, the kit (kind "kit") with the kit's own fields.
   question() {
     const inputs = Object.fromEntries(this.controls.map((control) => [control.name, textOf(control)]));
+    if (this.kit) {
+      const personal = Object.fromEntries(this.personal.map((control) => [control.dataset.personal, control.value]));
+      return { kind: "kit", inputs, personal, currency: this.currency.value };
+    }
     return { inputs, currency: this.currency.value, target: this.goal ? this.target.value : null };
   }
 
@@ -110,6 +122,10 @@ export class CalculatorView {
 
   onRetry(handler) {
     this.retry.addEventListener("click", handler);
+  }
+
+  onPrint(handler) {
+    this.printButton?.addEventListener("click", handler);
   }
 
   // --- what the page shows ----------------------------------------------------------------------
@@ -180,8 +196,9 @@ export class CalculatorView {
   }
 
   #showErrors(errors) {
-    for (const control of [...this.controls, this.currency, this.target]) {
-      const key = control.name || control.dataset.key;
+    const everyControl = [...this.controls, ...this.personal, this.currency, this.target].filter(Boolean);
+    for (const control of everyControl) {
+      const key = control.name || control.dataset.key || control.dataset.personal;
       const message = errors[key];
       const slot = this.root.querySelector(`[data-error-for="${key}"]`);
       if (message) {
@@ -196,9 +213,10 @@ export class CalculatorView {
     if (!keys.length) return;
     // Never leave the previous numbers on screen as if they answered the new input.
     this.results.replaceChildren();
-    const besideAField = (key) => key === "currency" || key === "target" || this.controls.some((c) => c.name === key);
+    const besideAField = (key) => everyControl.some((c) => (c.name || c.dataset.key || c.dataset.personal) === key);
     const others = keys.filter((key) => !besideAField(key)).map((key) => errors[key]);
-    this.status.textContent = ["Corrigez le champ signalé pour voir l'estimation.", ...others].join(" ");
+    const what = this.kit ? "votre kit" : "l'estimation";
+    this.status.textContent = [`Corrigez le champ signalé pour voir ${what}.`, ...others].join(" ");
   }
 
   #showPanel(html) {
@@ -232,15 +250,30 @@ export class CalculatorView {
     if (scheme) document.body.setAttribute("data-md-color-scheme", scheme);
   }
 
-  // The embed's link to the full calculator opens it with what differs from the form both pages are served
-  // with (what the reader or the blogger changed).
-  linkFullCalculator() {
-    if (!this.fullCalculator) return;
-    const link = new URL(this.fullCalculator.getAttribute("href"), location.href);
-    const params = new URLSearchParams(this.controls.filter(changed).map((control) => [control.name, textOf(control)]));
-    for (const [key, value] of this.query()) if (key === "currency" || key === "target") params.set(key, value);
+  // The links that follow the form: the embed's to the full calculator and the calculator's to the media kit
+  // open them with what differs from the form every page is served with (what the reader or the blogger
+  // changed; the kit's link only the keys it names in data-keys, from calculator/form.py), and the kit's share
+  // link is this page's address, which holds calculator inputs only.
+  linkPages() {
+    if (this.fullCalculator) this.#carry(this.fullCalculator, this.controls, ["currency", "target"]);
+    if (this.kitLink) {
+      const keys = new Set(JSON.parse(this.kitLink.dataset.keys));
+      this.#carry(this.kitLink, this.controls.filter((control) => keys.has(control.name)), ["currency"]);
+    }
+    if (this.shareLink) {
+      const link = new URL(location.href);
+      link.search = this.query().toString();
+      link.hash = "";
+      this.shareLink.href = link.href;
+    }
+  }
+
+  #carry(anchor, controls, extras) {
+    const link = new URL(anchor.getAttribute("href"), location.href);
+    const params = new URLSearchParams(controls.filter(changed).map((control) => [control.name, textOf(control)]));
+    for (const [key, value] of this.query()) if (extras.includes(key)) params.set(key, value);
     link.search = params.toString();
-    this.fullCalculator.href = link.href;
+    anchor.href = link.href;
   }
 
   // The widget's height, for embed.js in the host page: at once, and each time the widget changes.

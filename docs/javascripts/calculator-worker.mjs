@@ -4,7 +4,7 @@
 // Page -> worker: {type: "init", base, runtime} once (runtime: the build's list of files, site-relative,
 //                 with their sizes and sha256; partials/calculator-head.html posts it), then
 //                 {type: "estimate", id, inputs, currency, target} (target: euros, or null for the
-//                 estimate itself).
+//                 estimate itself), or {type: "kit", id, inputs, personal, currency} (the media kit).
 //                 {type: "idle", keep} once the page has shown its first answer (the moment to keep the
 //                 snapshot, or, with keep false, in another site's frame, to drop it).
 // Worker -> page: {type: "progress", loaded, total} while downloading, {type: "ready", start, snapshot}
@@ -268,7 +268,7 @@ self.addEventListener("message", async ({ data }) => {
   } else if (data.type === "idle" && snapshots !== null) {
     if (data.keep) snapshots.keep();
     else snapshots.pending = null;
-  } else if (data.type === "estimate" && session !== null) {
+  } else if ((data.type === "estimate" || data.type === "kit") && session !== null) {
     let ready;
     try {
       ready = await session;
@@ -279,7 +279,9 @@ self.addEventListener("message", async ({ data }) => {
       const inputs = JSON.stringify(data.inputs);
       // A JS null is not Python's None: leave the target out rather than pass it.
       const answer =
-        data.target == null
+        data.type === "kit"
+          ? ready.kit(inputs, JSON.stringify(data.personal), data.currency ?? "USD")
+          : data.target == null
           ? ready.answer(inputs, data.currency ?? "USD")
           : ready.answer(inputs, data.currency ?? "USD", String(data.target));
       self.postMessage({ type: "answer", id: data.id, answer: JSON.parse(answer) });

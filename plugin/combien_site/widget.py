@@ -1,5 +1,5 @@
 """What the calculator widget's templates need: calculator/form.py's fields, presets and query keys,
-and the prerendered default.
+and the prerendered default (the results panel, and the media kit of /kit-media/).
 
 This has nothing to do with Pyodide: it runs the calculator in CPython at build time, so the
 page shows real figures before Python starts in the browser (and without JavaScript).

@@ -24,6 +24,11 @@ def exercise(rates_text: str) -> None:
                                "niche": "beauty", "sponsored_videos": "2"}), "EUR")
     session.answer(json.dumps({"followers": "abc", "niche": "x"}), "GBP")
     session.answer("not json")
+    # The media kit (/kit-media/): with a tax status, the reader's own fields, and their errors.
+    session.kit(json.dumps({"followers": "100000", "age": "28", "tax_status": "micro_bnc", "household": "couple"}),
+                json.dumps({"handle": "@moi", "country_1": "France", "country_1_share": "61,5",
+                            "video_1_title": "Vidéo", "video_1_views": "1 200 000", "women": "60"}), "EUR")
+    session.kit(json.dumps({"followers": "x"}), json.dumps({"women": "80", "men": "30", "handle": 3}), "USD")
     for broken in ("a: [", "{}", "currency: USD"):
         try:  # noqa: SIM105 - contextlib would add a module of its own to the measurement
             Session(broken)

@@ -24,6 +24,7 @@ from tests.support.calculator_page import (
     open_calculator,
     open_every_group,
 )
+from tests.support.kit_page import A_CREATOR, KIT, type_personal
 from tests.support.palette import Scheme, choose_palette
 from tests.support.repository import PAGES, SCENARIOS
 
@@ -67,7 +68,7 @@ def open_in_palette(page: Page, url: str, scheme: Scheme) -> None:
     else:
         choose_palette(page, scheme)
     page.goto(url)
-    if "/calculateur/" in url or "/embed/" in url:
+    if any(f"/{path}" in url for path in (*CALCULATORS, KIT)):
         page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
 
@@ -82,7 +83,7 @@ def show_error(page: Page, key: str = "followers", text: str = "abc") -> Locator
 
 # --- axe-core -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [path for path in PAGES if path not in CALCULATORS] + ["404.html"])
+@pytest.mark.parametrize("path", [path for path in PAGES if path not in (*CALCULATORS, KIT)] + ["404.html"])
 def test_guide_page_has_no_serious_axe_violation_in_either_palette(page: Page, site_url: str, path: str) -> None:
     open_in_palette(page, f"{site_url}/{path}", "default")
     assert axe_problems(page) == [], "light palette"
@@ -130,6 +131,19 @@ def test_calculator_has_no_serious_axe_violation(page: Page, site_url: str, path
     in_both_palettes(page, "goal mode")
 
 
+def test_the_media_kit_has_no_serious_axe_violation(page: Page, site_url: str) -> None:
+    open_in_palette(page, f"{site_url}/{KIT}?tax_status=micro_bnc", "default")
+    type_personal(page, A_CREATOR)
+    expect(page.locator("[data-kit-net-block]")).to_be_visible()
+    in_both_palettes(page, "ready, every field filled, the net block shown")
+    type_personal(page, {"country_3_share": "50"})
+    expect(page.locator("[data-error-for=country_3_share]")).to_be_visible()
+    in_both_palettes(page, "shares over 100 % show their error")
+    field, error = page.locator("[data-personal=country_3_share]"), page.locator("[data-error-for=country_3_share]")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_accessible_description(re.compile(re.escape(error.inner_text().strip())))
+
+
 # --- keyboard -------------------------------------------------------------------------------
 
 FOCUSED = """() => {
@@ -168,22 +182,27 @@ def skip_to_content(page: Page) -> None:
     page.keyboard.press("Enter")
 
 
-@pytest.mark.parametrize("path", CALCULATORS)
+@pytest.mark.parametrize("path", [*CALCULATORS, KIT])
 def test_keyboard_reaches_every_control_in_reading_order_with_visible_focus(page: Page, site_url: str,
                                                                             path: str) -> None:
     open_calculator(page, url_of(site_url, path, "tax_status=micro_bnc"))
-    if path == "calculateur/":
+    if path != "embed/":
         skip_to_content(page)
     stops = tab_through_calculator(page)
     names = [stop["name"] for stop in stops]
     assert names == page.eval_on_selector("[data-calculator]", TABBABLE), "every visible control, once, in page order"
     presets = [f"preset:{p.title}" for p in PRESETS] if path == "calculateur/" else []  # the embed has none
     assert [name for name in names if name.startswith("preset:")] == presets
-    assert {"cpt-mode", "followers", "monthly_views", "versement_liberatoire", "cpt-currency"} <= set(names)
-    # A group's title is a stop; a closed group's fields are not (the link opened the taxes' group, which it
-    # fills; the embed opens the groups of the fields its link chose).
-    assert "cpt-group-brand_deals" in names
-    assert ("niche" in names) == (path == "embed/")
+    if path == KIT:  # the calculator inputs it reads, then its own fields, then the taxes' group the link opened
+        assert names[:2] == ["followers", "engagement_rate"]
+        assert {"niche", "kit-handle", "kit-country_3_share", "kit-video_3_views", "cpt-group-net",
+                "versement_liberatoire", "cpt-currency"} <= set(names)
+    else:
+        assert {"cpt-mode", "followers", "monthly_views", "versement_liberatoire", "cpt-currency"} <= set(names)
+        # A group's title is a stop; a closed group's fields are not (the link opened the taxes' group, which it
+        # fills; the embed opens the groups of the fields its link chose).
+        assert "cpt-group-brand_deals" in names
+        assert ("niche" in names) == (path == "embed/")
     assert [stop["name"] for stop in stops if not (stop["outline"] or stop["shadow"])] == [], "focus not visible"
     for before, after in itertools.pairwise(stops):
         same_row = abs(after["top"] - before["top"]) < before["height"] / 2
@@ -222,6 +241,12 @@ def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url:
 # --- zoom and small screens -----------------------------------------------------------------
 
 def check_layout(page: Page, site_url: str) -> None:
+    page.goto(f"{site_url}/{KIT}?tax_status=micro_bnc")
+    page.wait_for_selector(READY, timeout=START_TIMEOUT_MS)
+    type_personal(page, A_CREATOR)
+    assert_no_horizontal_scroll(page, KIT)
+    type_personal(page, {"handle": "@" + "x" * 59, "video_1_views": "1234567890123456789012345678901234567890"})
+    assert_no_horizontal_scroll(page, f"{KIT} with a long handle and an error")
     for path in ["calculateur/?tax_status=micro_bnc&monthly_views=2000000",
                  f"embed/?tax_status=micro_bnc&{EVERY_FIELD}", "impots/", "revenus/live/"]:
         page.goto(f"{site_url}/{path}")
