@@ -18,11 +18,18 @@ from pathlib import Path
 
 import pytest
 from filelock import FileLock
+from hypothesis import settings
 
 from calculator import Rates, parse_rates
 from tests.support.other_rates import OTHER_RATES_TEXT
 from tests.support.repository import RATES_TEXT
 from tests.support.site import build_site
+
+# No per-example deadline for any property test: on CI's two shared cores (Chromium and the site builds beside
+# the unit tests) a first example that loads Babel's data took 610 ms against hypothesis's 200 ms, a measure of
+# the machine's load, not of the code. Budgets are set by max_examples, test by test.
+settings.register_profile("combien", deadline=None)
+settings.load_profile("combien")
 
 Builds = dict[str, "Future[Path]"]
 FOLDERS = ("unit", "oracle", "site", "e2e")
