@@ -29,11 +29,12 @@ REPLACEMENTS = [None, "", " ", "texte", -1, 0, 0.5, 7, 150, True, [], {}, "2025-
                 {"title": "x"}, {"x": 1}, "https://example.org", [{"title": "t"}]]
 BEYOND_SCHEMA = ["dépasse le haut", "déjà utilisée", "les paliers doivent aller", "palier inconnu", "encadrer 1",
                  "sans doublon", "seuil majoré", "100 % du chiffre d'affaires", "les dates doivent aller",
-                 "aucune valeur n'est en vigueur", "soit `country`", "code pays ISO", "sort des taux que TikTok Shop"]
+                 "aucune valeur n'est en vigueur", "soit `country`", "code pays ISO", "sort des taux que TikTok Shop",
+                 "seule la dernière tranche"]
 """What parse_rates rejects and JSON Schema cannot say: rules across fields (a range's low under its high,
 unique keys, tiers in order, price tables naming known tiers, engagement bounds around 1, the French rates
-together), a schedule's dates, in order and one of them in force, a region's country code or `offered`, and
-the typical affiliate commissions inside TikTok Shop's bound."""
+together), a schedule's dates, in order and one of them in force, a region's country code or `offered`, the
+typical affiliate commissions inside TikTok Shop's bound, and the income tax scale open only at its top bracket."""
 
 
 def mutate(path: tuple[Any, ...], operation: str, replacement: Any) -> dict[str, Any]:
