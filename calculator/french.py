@@ -127,6 +127,13 @@ def readable_span(low: float, high: float, currency: str) -> str:
     return first if first == last else f"{first} à {last}"
 
 
+def vat_switch(tolerance_eur: float) -> str:
+    """When receipts above the VAT franchise become taxable (CGI art. 293 B): the clause the net block's warning and
+    the rate card's invoicing reminder both say (« … passent à la TVA dès le dépassement du seuil majoré … »)."""
+    return (f"passent à la TVA dès le dépassement du seuil majoré de {money(tolerance_eur, 'EUR')}, sinon à partir du "
+            "1er janvier suivant")
+
+
 def summary_sentence(total: tuple[float, float], tiktok: tuple[float, float], currency: str,
                      net: tuple[float, float] | None = None) -> str:
     """The results in one plain sentence: what TikTok itself would pay, what all the incomes add up to and, with

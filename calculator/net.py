@@ -232,8 +232,7 @@ def warnings(yearly: Bounds, in_france: Bounds, situation: TaxSituation, france:
     """Codes and French messages for thresholds the yearly turnover (EUR) crosses (and a non-French residence)."""
     category = situation.category
     found: list[NetWarning] = []
-    vat_then = ("ces recettes-là passent à la TVA dès le dépassement du seuil majoré de "
-                f"{french.money(category.vat_tolerance.value, 'EUR')}, sinon à partir du 1er janvier suivant. Ce que "
+    vat_then = (f"ces recettes-là {french.vat_switch(category.vat_tolerance.value)}. Ce que "
                 "TikTok vous verse (récompenses, LIVE, abonnements) n'y entre pas : cela vient d'une société du groupe "
                 "établie dans un autre pays de l'Union (son nom figure sur vos relevés TikTok), à qui "
                 "vous rendez un service entre entreprises, facturé hors taxe, la TVA étant autoliquidée par TikTok.")

@@ -174,8 +174,7 @@ def _vat(values: Inputs, rates: Rates) -> VatReminder:
     mention = rates.rate_card.invoice_vat_mention
     message = (f"Un partenariat avec une marque en France compte dans la franchise en base de TVA : tant que vos "
                f"recettes de clients et de marques en France restent sous {french.money(threshold, 'EUR')} par "
-               f"an, facturez hors taxe avec la mention « {mention.label} ». Au-delà, ces recettes passent à la "
-               f"TVA dès le dépassement du seuil majoré de {french.money(tolerance, 'EUR')}, sinon à partir du "
-               "1er janvier suivant : la facture ajoute alors la TVA au prix.")
+               f"an, facturez hors taxe avec la mention « {mention.label} ». Au-delà, ces recettes "
+               f"{french.vat_switch(tolerance)} : la facture ajoute alors la TVA au prix.")
     return VatReminder(threshold=threshold, tolerance=tolerance, message=message,
                        references=category.vat_threshold.references + mention.references)
