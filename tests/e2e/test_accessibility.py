@@ -25,7 +25,7 @@ from tests.support.calculator_page import (
     open_every_group,
 )
 from tests.support.kit_page import A_CREATOR, KIT, type_personal
-from tests.support.palette import Scheme, choose_palette
+from tests.support.palette import Scheme, choose_palette, switch_palette
 from tests.support.repository import PAGES, SCENARIOS
 
 AXE = Axe()
@@ -88,8 +88,7 @@ def test_guide_page_has_no_serious_axe_violation_in_either_palette(page: Page, s
     open_in_palette(page, f"{site_url}/{path}", "default")
     assert axe_problems(page) == [], "light palette"
     # The reader's own toggle: Material switches the colours with transitions held back.
-    page.get_by_title("Passer en mode sombre").click()
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch_palette(page, "slate")
     assert axe_problems(page, COLOUR_RULES) == [], "dark palette"
 
 
@@ -97,19 +96,9 @@ def in_both_palettes(page: Page, what: str) -> None:
     """No serious violation in the light palette, nor in the dark one once the reader switches (Material's toggle on
     /calculateur/; on /embed/, the scheme its `?theme=dark` sets): the colour rules, as for the guide pages."""
     assert axe_problems(page) == [], f"{what}, light palette"
-    toggle = page.locator("label[title='Passer en mode sombre']:visible")
-    if toggle.count():
-        toggle.click()
-    else:
-        page.locator("body").evaluate("body => body.setAttribute('data-md-color-scheme', 'slate')")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    switch_palette(page, "slate")
     assert axe_problems(page, COLOUR_RULES) == [], f"{what}, dark palette"
-    back = page.locator("label[title='Passer en mode clair']:visible")
-    if back.count():
-        back.click()
-    else:
-        page.locator("body").evaluate("body => body.setAttribute('data-md-color-scheme', 'default')")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+    switch_palette(page, "default")
 
 
 @pytest.mark.parametrize("path", CALCULATORS)
