@@ -52,7 +52,7 @@ _REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (ev
 
 class Guards:
     """What a context's pages did that the test must fail on: requests outside 127.0.0.1 (aborted) and Content
-    Security Policy violations. Installed once per context; each test empties the lists first."""
+    Security Policy violations. Installed once per context (the `guards` fixture)."""
 
     def __init__(self, context: BrowserContext) -> None:
         self.outside: list[str] = []
@@ -70,62 +70,63 @@ class Guards:
             route.abort()
 
 
-_GUARDS: dict[int, Guards] = {}
-
-
-def _guards(context: BrowserContext) -> Guards:
-    if id(context) not in _GUARDS:
-        _GUARDS[id(context)] = Guards(context)
-    return _GUARDS[id(context)]
-
-
 @pytest.fixture(scope="session")
 def shared_context(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[BrowserContext]:
     context = browser.new_context(**browser_context_args, service_workers="block")
     yield context
-    _GUARDS.pop(id(context), None)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_guards(shared_context: BrowserContext) -> Guards:
+    return Guards(shared_context)
 
 
 @pytest.fixture
 def context(request: pytest.FixtureRequest, new_context: Callable[..., BrowserContext],
-            shared_context: BrowserContext) -> Iterator[BrowserContext]:
+            shared_context: BrowserContext) -> BrowserContext:
     """The worker's shared context (see the module's docstring), or a new one for a test that needs its own."""
     if request.node.get_closest_marker("browser_context_args") or request.node.get_closest_marker("own_context"):
-        context = new_context()
-        yield context
-        _GUARDS.pop(id(context), None)
-        return
+        return new_context()
     shared_context.clear_cookies()
-    yield shared_context
+    return shared_context
 
 
 @pytest.fixture
-def page(context: BrowserContext, site_url: str) -> Iterator[Page]:
+def guards(request: pytest.FixtureRequest, context: BrowserContext, shared_context: BrowserContext) -> Guards:
+    """The context's guards, emptied for this test (a new context gets its own)."""
+    if context is not shared_context:
+        return Guards(context)
+    guards: Guards = request.getfixturevalue("shared_guards")
+    guards.outside.clear()
+    guards.violations.clear()
+    return guards
+
+
+@pytest.fixture
+def page(context: BrowserContext, shared_context: BrowserContext, site_url: str) -> Iterator[Page]:
     page = context.new_page()
-    # What an earlier test left in the site's local and session storage (Material's palette choice…); the Cache
-    # Storage, where the snapshot is, stays.
-    session = context.new_cdp_session(page)
-    session.send("Storage.clearDataForOrigin", {"origin": site_url, "storageTypes": "local_storage,session_storage"})
-    session.detach()
+    if context is shared_context:
+        # What an earlier test left in the site's local and session storage (Material's palette choice…); the Cache
+        # Storage, where the snapshot is, stays.
+        session = context.new_cdp_session(page)
+        session.send("Storage.clearDataForOrigin",
+                     {"origin": site_url, "storageTypes": "local_storage,session_storage"})
+        session.detach()
     yield page
     page.close()
 
 
 @pytest.fixture(autouse=True)
-def offline_guard(context: BrowserContext) -> Iterator[list[str]]:
+def offline_guard(guards: Guards) -> Iterator[list[str]]:
     """Abort, and fail the test on, any request that leaves 127.0.0.1 (workers included)."""
-    guards = _guards(context)
-    guards.outside.clear()
     yield guards.outside
     assert guards.outside == [], f"requests outside the local server: {guards.outside}"
 
 
 @pytest.fixture(autouse=True)
-def csp_violations(context: BrowserContext) -> Iterator[list[str]]:
+def csp_violations(guards: Guards) -> Iterator[list[str]]:
     """Fail the test on any `securitypolicyviolation` event, in any page or frame of the context."""
-    guards = _guards(context)
-    guards.violations.clear()
     yield guards.violations
     assert guards.violations == [], f"Content Security Policy violations: {guards.violations}"
 
