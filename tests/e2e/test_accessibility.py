@@ -48,8 +48,10 @@ def axe_problems(page: Page, rules: tuple[str, ...] = ()) -> list[str]:
     # Colours caught mid-transition (Material hides its tabs on scroll) are not what a reader sees.
     wait_until(page, lambda: page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"),
                "the page's animations and transitions have ended")
+    if not page.evaluate("() => typeof axe === 'object'"):  # once per document: axe.min.js is half a megabyte
+        page.evaluate(AXE.axe_script)
     options = {"resultTypes": ["violations"], **({"runOnly": list(rules)} if rules else {})}
-    response: dict[str, Any] = AXE.run(page, options=options).response
+    response: dict[str, Any] = page.evaluate("options => axe.run(document, options)", options)
     return [f"{violation['id']} ({violation['impact']}) at {' > '.join(map(str, node['target']))}: "
             f"{violation['help']} [{node.get('failureSummary', '').strip()}]"
             for violation in response["violations"] if violation["impact"] in ("serious", "critical")
