@@ -26,6 +26,7 @@ from tests.support.calculator_page import (
 )
 from tests.support.kit_page import A_CREATOR, KIT, type_personal
 from tests.support.palette import Scheme, choose_palette, switch_palette
+from tests.support.rendering import render_everything
 from tests.support.repository import PAGES, SCENARIOS
 
 AXE = Axe()
@@ -48,6 +49,7 @@ def axe_problems(page: Page, rules: tuple[str, ...] = ()) -> list[str]:
     # Colours caught mid-transition (Material hides its tabs on scroll) are not what a reader sees.
     wait_until(page, lambda: page.evaluate("() => document.getAnimations().every(a => a.playState !== 'running')"),
                "the page's animations and transitions have ended")
+    render_everything(page)  # guide text deferred by content-visibility, as the reader sees it once there
     if not page.evaluate("() => typeof axe === 'object'"):  # once per document: axe.min.js is half a megabyte
         page.evaluate(AXE.axe_script)
     options = {"resultTypes": ["violations"], **({"runOnly": list(rules)} if rules else {})}

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
+from tests.support.browser import wait_until
+
 
 def test_search_works_in_french_and_offline(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/")
@@ -30,3 +32,20 @@ def test_404_page_is_french_and_links_home(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/404.html")
     expect(page.locator("h1")).to_have_text("Page introuvable")
     expect(page.get_by_role("link", name="Revenir à l'accueil")).to_be_visible()
+
+
+def test_a_link_to_a_section_far_down_a_page_lands_on_it(page: Page, site_url: str) -> None:
+    """Guide text below the first blocks is rendered only as the reader nears it (content-visibility); a link to
+    one of its sections must still bring that section to the top of the window."""
+    page.goto(f"{site_url}/impots/")
+    deferred = page.locator(".md-content__inner > h2:nth-child(n+6)")
+    assert deferred.count() > 1
+    assert deferred.last.evaluate("heading => getComputedStyle(heading).contentVisibility") == "auto"
+    target = deferred.last.get_attribute("id")
+    page.goto(f"{site_url}/revenus/live/")
+    page.goto(f"{site_url}/impots/#{target}")
+    heading = page.locator(f"[id='{target}']")
+    wait_until(page, lambda: heading.evaluate("h => { const top = h.getBoundingClientRect().top;"
+                                              " return top >= 0 && top < innerHeight / 3; }"),
+               "the linked section stands at the top of the window")
+    expect(heading).to_be_in_viewport()

@@ -12,6 +12,7 @@ from playwright.sync_api import Frame, Page
 from calculator import INPUT_FIELDS, Rates, estimate
 from calculator.form import CHECKED, initial_text, texts_of
 from tests.support.browser import wait_until
+from tests.support.rendering import render_everything
 from tests.support.repository import ROOT
 
 # The page's DOM contract (README): data-state says whether Python started, data-busy that an answer is due.
@@ -108,6 +109,7 @@ def wait_for_service_worker(page: Page) -> None:
 
 
 def assert_no_horizontal_scroll(page: Page | Frame, what: str) -> None:
-    """The page does not scroll sideways: its content is no wider than its window."""
+    """The page does not scroll sideways: its content is no wider than its window (deferred text rendered)."""
+    render_everything(page)
     width, client = page.evaluate("[document.scrollingElement.scrollWidth, document.scrollingElement.clientWidth]")
     assert width <= client, f"{what}: the page scrolls sideways ({width} px of content in {client} px)"
