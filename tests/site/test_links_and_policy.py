@@ -7,6 +7,7 @@ That each page then runs under that policy is the browser's part: every end-to-e
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urljoin, urlsplit
 
@@ -21,16 +22,10 @@ EXECUTED = {"", "text/javascript", "application/javascript", "module"}
 DATA = {"application/json", "application/ld+json"}
 
 
-@pytest.fixture(scope="module")
-def read() -> dict[Path, BuiltPage]:
-    """Each built HTML file, read once for the module (every page links to the whole menu)."""
-    return {}
-
-
-def page_of(read: dict[Path, BuiltPage], path: Path) -> BuiltPage:
-    if path not in read:
-        read[path] = read_page(path)
-    return read[path]
+@functools.cache
+def parsed(path: Path) -> BuiltPage:
+    """A built HTML file, read once for both checks (and every page links to the whole menu)."""
+    return read_page(path)
 
 
 def test_the_sitemap_lists_every_page(built_site: Path) -> None:
@@ -38,8 +33,8 @@ def test_the_sitemap_lists_every_page(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
-def test_page_has_no_broken_link_or_image(built_site: Path, read: dict[Path, BuiltPage], path: str) -> None:
-    page = page_of(read, file_of(built_site, path))
+def test_page_has_no_broken_link_or_image(built_site: Path, path: str) -> None:
+    page = parsed(file_of(built_site, path))
     base = f"http://127.0.0.1{path}"
     problems = []
     for href in page.links:
@@ -50,25 +45,28 @@ def test_page_has_no_broken_link_or_image(built_site: Path, read: dict[Path, Bui
         built = file_of(built_site, unquote(urlsplit(address).path))
         if not built.is_file():
             problems.append(f"{href}: not found")
-        elif fragment and built.suffix == ".html" and fragment not in page_of(read, built).ids:
+        elif fragment and built.suffix == ".html" and fragment not in parsed(built).ids:
             problems.append(f"{href}: no #{fragment} on the target page")
     for source in page.images:
         target = urljoin(base, source)
-        if not target.startswith("data:") and not file_of(built_site, urlsplit(target).path).stat().st_size:
-            problems.append(f"image {source}: empty")
+        if target.startswith("data:"):
+            continue
+        image = file_of(built_site, unquote(urlsplit(target).path))
+        if not image.is_file() or not image.stat().st_size:
+            problems.append(f"image {source}: missing or empty")
     assert problems == []
     assert page.headings_1 == 1
 
 
 @pytest.mark.parametrize("path", PAGE_PATHS)
 def test_page_carries_a_strict_policy_with_the_hashes_of_its_own_scripts(built_site: Path, path: str) -> None:
-    page = read_page(file_of(built_site, path))
+    page = parsed(file_of(built_site, path))
     assert len(page.policies) == 1, page.policies
     policy_text, in_head = page.policies[0]
     assert in_head
     # Only <meta charset> may come first (it must stay within the first 1024 bytes).
-    assert page.head[:page.head.index(next(tag for tag in page.head if "content-security-policy" in tag.lower()))] \
-        == ['<meta charset="utf-8">']
+    policy_at = next(at for at, tag in enumerate(page.head) if "content-security-policy" in tag.lower())
+    assert page.head[:policy_at] == ['<meta charset="utf-8">']
     unknown = [kind for kind, _ in page.scripts if kind not in EXECUTED | DATA]
     assert unknown == [], f"script types neither run nor known as data: {unknown}"
     hashes = {sha256_source(text) for kind, text in page.scripts if kind in EXECUTED}
