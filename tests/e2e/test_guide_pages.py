@@ -42,7 +42,7 @@ def test_a_link_to_a_section_far_down_a_page_lands_on_it(page: Page, site_url: s
     assert deferred.count() > 1
     assert deferred.last.evaluate("heading => getComputedStyle(heading).contentVisibility") == "auto"
     target = deferred.last.get_attribute("id")
-    page.goto(f"{site_url}/revenus/live/")
+    page.goto(f"{site_url}/revenus/live/")  # from another page, as a reader follows the link: a new document
     page.goto(f"{site_url}/impots/#{target}")
     heading = page.locator(f"[id='{target}']")
     wait_until(page, lambda: heading.evaluate("h => { const top = h.getBoundingClientRect().top;"
