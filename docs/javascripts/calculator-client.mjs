@@ -1,10 +1,10 @@
 // The calculator's worker, seen from the page, as in Pyodide's "Using Pyodide in a web worker":
 // one promise per request id, errors as data, and the worker's life told as events.
 //
-// The first worker is made by the head of the page (partials/calculator-head.html) before the
-// body is parsed, so Pyodide downloads while the page loads; what it says meanwhile waits in
-// window.cptCalculator.early. `connect()` takes it over, `restart()` makes a new one through the
-// same window.cptCalculator.start(), and window.cptCalculator.worker is always the current one.
+// Every worker is made by window.cptCalculator.start(), defined in the head of the page
+// (partials/calculator-head.html): `connect()` makes the first (the page says when), `restart()`
+// a new one, and window.cptCalculator.worker is always the current one. A question asked before
+// `connect()` waits for the worker.
 //
 // Events (CustomEvent, with `detail`): "progress" {loaded, total} while the runtime downloads,
 // "ready" {start, snapshot} once Python is up (started fresh or from a snapshot), "failed" {message}
@@ -25,6 +25,7 @@ export class CalculatorClient extends EventTarget {
   #ready = false;
   #nextId = 0;
   #pending = new Map(); // id -> {resolve, reject, timer}
+  #unsent = []; // questions asked before there was a worker
 
   constructor(boot) {
     super();
@@ -35,12 +36,10 @@ export class CalculatorClient extends EventTarget {
     return this.#ready;
   }
 
-  // Takes over the worker the head started, with what it said before this module was loaded.
+  // Makes the first worker, and with it Pyodide, and sends it what was asked meanwhile.
   connect() {
-    const worker = this.#boot.worker;
-    worker.onmessage = worker.onerror = null;
-    this.#adopt(worker);
-    for (const event of this.#boot.early.splice(0)) this.#heard(worker, event);
+    this.#adopt(this.#boot.start());
+    for (const message of this.#unsent.splice(0)) this.#worker.postMessage(message);
   }
 
   // A new worker (and a new Pyodide) in place of the current one, whatever state it is in.
@@ -57,7 +56,9 @@ export class CalculatorClient extends EventTarget {
     return new Promise((resolve, reject) => {
       const request = { resolve, reject, timer: 0 };
       this.#pending.set(id, request);
-      this.#worker.postMessage({ type: kind, id, ...question });
+      const message = { type: kind, id, ...question };
+      if (this.#worker) this.#worker.postMessage(message);
+      else this.#unsent.push(message);
       if (this.#ready) this.#watch(request);
     });
   }

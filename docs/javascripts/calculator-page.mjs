@@ -2,9 +2,9 @@
 // form (calculator-view.mjs) to the worker (calculator-client.mjs).
 // No rule lives here: validation, eligibility, amounts and every message come from Python.
 //
-// The worker was started by the head of the page (partials/calculator-head.html), before the body
-// was parsed; this module, loaded async, connects the two once the DOM is there. Our modules have
-// content-hashed names, which the head lists as preload links: they are imported from there.
+// This module, loaded async, wires the form as soon as the DOM is there, and starts Python once the
+// page has loaded (startOnceLoaded, below). Our modules have content-hashed names, which the head
+// of the page lists as preload links: they are imported from there.
 
 const boot = window.cptCalculator;
 const moduleURL = (name) => document.querySelector(`link[data-cpt-module="${name}"]`).href;
@@ -12,6 +12,16 @@ const [{ CalculatorClient }, { CalculatorView }] = await Promise.all([
   import(moduleURL("client")),
   import(moduleURL("view")),
 ]);
+
+// Python starts once the page has loaded, not from the head of the page: the figures are prerendered,
+// so nothing the reader sees waits for it, and a worker compiling Pyodide takes a core from Material's
+// start-up on a two-core phone. Measured with Lighthouse 12.2.3 (mobile, served compressed, 3 runs
+// each, docs/performance.md): blocking time on /calculateur/ 220-298 ms started from the head, 79-152
+// ms started at `load`; the cold start to the first answer stays under the bare loadPyodide() page's.
+function startOnceLoaded(start) {
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start, { once: true });
+}
 
 // After this visit, the page and everything it loads come from the cache when offline (sw.js).
 // Registered once Python has started: the worker's precache would otherwise download the runtime a
@@ -26,6 +36,7 @@ class CalculatorPage {
   #view;
   #client;
   #asked = 0; // the latest question: older answers are dropped
+  #lastQuestion = ""; // the latest question sent, as JSON: the same question is not asked twice
   #restartedAfterCrash = false;
   #idleTold = false;
 
@@ -64,11 +75,15 @@ class CalculatorPage {
     client.addEventListener("failed", ({ detail }) =>
       view.showFailure(`Le calculateur n'a pas pu démarrer : ${detail.message}.`));
     client.addEventListener("crashed", ({ detail }) => this.#crashed(detail));
-    client.connect();
     this.#ask();
+    startOnceLoaded(() => client.connect());
   }
 
+  // A field's "change" follows its "input" with the same value (when it loses focus): only a question
+  // that differs from the last one is asked, so leaving a field does not redraw the answer under the
+  // reader's next click.
   #edited() {
+    if (JSON.stringify(this.#view.question()) === this.#lastQuestion) return;
     this.#view.hidePrerendered();
     history.replaceState(null, "", `?${this.#view.query()}`); // calculator inputs only, never [data-personal]
     this.#view.linkPages();
@@ -78,10 +93,12 @@ class CalculatorPage {
   async #ask() {
     if (this.#view.failed) return; // until "Réessayer": the form stays as typed
     const asked = (this.#asked += 1);
+    const question = this.#view.question();
+    this.#lastQuestion = JSON.stringify(question);
     this.#view.busy();
     let answer;
     try {
-      answer = await this.#client.ask(this.#view.question());
+      answer = await this.#client.ask(question);
     } catch {
       return; // the worker failed or died: its event has said so
     }

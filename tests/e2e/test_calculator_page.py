@@ -64,6 +64,22 @@ def test_typing_recomputes_like_cpython(page: Page, site_url: str, rates: Rates)
         assert shown(page) == expected({**DEFAULTS, **values}, rates), values
 
 
+def test_leaving_a_field_asks_python_nothing_more(page: Page, site_url: str) -> None:
+    """A field that loses focus fires « change » with what its typing already sent: no new question, so the answer is
+    not redrawn under the reader's next click (« Voir le détail » right after typing missed its link)."""
+    open_calculator(page, f"{site_url}/calculateur/")
+    field = page.locator("input[name=followers]")
+    field.fill("123456")
+    page.wait_for_selector(READY)
+    answer = page.locator("[data-results] [data-summary]").element_handle()
+    field.blur()  # « change » is dispatched, and handled, before blur() returns
+    assert page.locator("[data-calculator]").get_attribute("data-busy") is None, "asked again on leaving the field"
+    assert answer.evaluate("e => e.isConnected"), "the answer was redrawn"
+    field.fill("123457")  # a new value, though, is asked for and drawn
+    page.wait_for_selector(READY)
+    assert not answer.evaluate("e => e.isConnected"), "the new value's answer replaced the old one"
+
+
 def test_amounts_are_formatted_for_french_readers(page: Page, site_url: str) -> None:
     open_calculator(page, f"{site_url}/calculateur/?monthly_views=1000000&qualified_views_percent=100")
     rewards = page.locator("[data-stream=creator_rewards] .cpt-amount")
