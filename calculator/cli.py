@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "est donné, brut sinon")
     for field in INPUT_FIELDS:
         # Values stay text: the calculator reads them, so the CLI and the page reject the same things.
-        hint = field.hint + ("" if field.required else " (facultatif)")
+        # argparse formats help with %: the hints' own « % » (« 61,5 % ») are written %%.
+        hint = (field.hint + ("" if field.required else " (facultatif)")).replace("%", "%%")
         if field.kind == "flag":
             parser.add_argument(flag(field.key), dest=field.key, action="store_const", const="true", help=hint)
         else:

@@ -12,6 +12,7 @@ import yaml
 
 from calculator import Rates, estimate
 from calculator.cli import main
+from calculator.inputs import INPUT_FIELDS
 from tests.support.repository import ROOT
 
 ARGS = ["--rates", str(ROOT / "rates.yml"), "--followers", "20000", "--age", "25",
@@ -125,3 +126,14 @@ def test_python_dash_m_runs_from_the_repository() -> None:
                                capture_output=True, text=True, check=False)
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["total"] == {"low": 11.78, "high": 1178.41}
+
+
+def test_help_lists_every_input_with_its_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--help` printed nothing but a traceback while a hint held a « % » (argparse formats help with %)."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    out = " ".join(capsys.readouterr().out.split())  # argparse wraps the hints
+    for field in INPUT_FIELDS:
+        assert f"--{field.key.replace('_', '-')}" in out, field.key
+    assert "après abattement de 10 %" in out
