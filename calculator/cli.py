@@ -20,6 +20,7 @@ from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
 from .rate_card import rate_card
 from .rates import Rates, RatesError, parse_rates
+from .render import pays
 from .scenarios import load_scenario
 
 
@@ -106,7 +107,10 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
     def span(pair: Mapping[str, float]) -> str:
         return french.money_span(pair["low"], pair["high"], currency)
     lines = [f"Estimation mensuelle ({currency})", ""]
-    for stream in result["streams"].values():
+    # As on the page (calculator/render.py): a stream that pays nothing is no « 0 $ » line with its sources, but
+    # one line under « Autres revenus possibles » saying why not or what would open it.
+    others = [stream for stream in result["streams"].values() if not pays(stream)]
+    for stream in (stream for stream in result["streams"].values() if pays(stream)):
         counted = "" if stream["in_total"] else " (pour comparaison, hors total)"
         lines.append(f"{stream['label']}{counted} : {span(stream)}")
         extremes = stream["extremes"]
@@ -118,13 +122,17 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
             flags = [*(["hypothèse"] if entry["assumption"] else []), french.evidence(entry["evidence"]),
                      *([] if entry["in_headline"] else ["hors fourchette retenue"])]
             lines.append(f"  - {entry['source']} [{', '.join(flags)}] : {span(entry)}")
-        for reason in stream["reasons"]:
-            lines.append(f"  Non éligible : {reason}")
+    if others:
+        lines += ["", "Autres revenus possibles :"]
+        lines += [f"  {stream['label']} : " + (f"non éligible. {' '.join(stream['reasons'])}" if not stream["eligible"]
+                                              else f"{stream['unlock']}.") for stream in others]
     total = result["total"]
     payout = result["payout"]
     lines += ["", f"Total : {span(total)}", ""]
     lines.append(f"Versements de TikTok ({payout['region_label']}) :")
     for balance in payout["balances"]:
+        if balance["monthly"]["high"] <= 0:
+            continue  # as on the page: a way TikTok pays that pays nothing here is not listed
         minimum = balance["minimum"]
         floor = "aucun minimum" if minimum is None else \
             f"minimum {span(minimum)}"

@@ -44,7 +44,12 @@ def test_summary_is_french_with_each_sourced_range(capsys: pytest.CaptureFixture
 
 def test_ineligible_creator_is_told_why(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([*ARGS, "--followers", "50"]) == 0
-    assert "Non éligible : Il faut au moins 10\u202f000 abonnés." in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert ("Autres revenus possibles :\n  Programme de récompenses pour les créateurs : non éligible. Il faut au "
+            "moins 10\u202f000 abonnés.") in out
+    # As on the page: what pays nothing is one line that says why, never « 0 $ » with its sources nor a payout line.
+    assert "Rémunération pour 1 000 vues qualifiées" not in out
+    assert "Cadeaux LIVE et abonnements :" not in out
 
 
 @pytest.mark.parametrize(
