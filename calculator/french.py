@@ -156,6 +156,17 @@ def summary_sentence(total: tuple[float, float], tiktok: tuple[float, float], cu
     return sentence
 
 
+def goal_sentence(label: str | None, others: int) -> str:
+    """The goal at a glance, after its headline figure: the one source that figure counts on (`label`; None when no
+    source gets there on its own) and how many other sources could (`others`)."""
+    if label is None:
+        return "Aucune source n'y mène seule avec ces chiffres : le détail dit ce qui manque à chacune."
+    sentence = f"C'est ce qu'il faudrait avec la seule source « {label} »."
+    if others > 1:
+        return f"{sentence} {others} autres sources y mènent aussi."
+    return f"{sentence} Une autre source y mène aussi." if others == 1 else sentence
+
+
 def first_payout(soonest: int, latest: int | None) -> str:
     """« … après 2 mois au mieux, 37 mois au pire. », or « … après 1 mois. » when both cases agree; `latest` is None
     when the worst month would never reach the minimum."""

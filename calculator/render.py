@@ -142,11 +142,12 @@ def _link(reference: dict[str, Any]) -> str:
 
 
 def render_goal(goal: dict[str, Any]) -> str:
-    """The goal panel: for the target, what each lever needs on its own, or why it cannot get there."""
+    """The goal panel: at a glance, what the first lever (the views, the question the mode asks) needs, then in the
+    detail what each lever needs on its own, or why it cannot get there."""
     meaning = "nets" if goal["net"] else "bruts"
     target = money_text(goal["target"], "EUR")
-    html = [f'<p class="cpt-total" data-goal data-target="{goal["target"]!r}">Pour {target} {meaning} par mois, '
-            f"il faudrait, avec une seule de ces sources :</p>"]
+    html = [_goal_summary(goal, f"Pour {target} {meaning} par mois"), '<div class="cpt-detail" id="cpt-detail">',
+            f"<p>Pour {target} {meaning} par mois, il faudrait, avec une seule de ces sources :</p>"]
     if goal["net"]:
         html.append(f'<p>Soit {money_text(goal["gross_needed"]["eur"], "EUR")} bruts par mois avant '
                     f"cotisations et impôt.</p>")
@@ -163,8 +164,24 @@ def render_goal(goal: dict[str, Any]) -> str:
             html.append(f'<p class="cpt-ineligible">Hors de portée. {escape(" ".join(lever["reasons"]))}</p>')
         html.append("</section>")
     html.append('<p class="cpt-hint">Le premier nombre suppose le meilleur taux trouvé dans les sources, le second '
-                "le moins bon.</p>")
+                "le moins bon.</p></div>")
     return "\n".join(html)
+
+
+def _goal_summary(goal: dict[str, Any], for_target: str) -> str:
+    """The goal's answer at a glance, kept in view as the estimate's summary is: what the first lever that gets there
+    on its own needs (the views when they can: the question the mode asks), and how many others could."""
+    reachable = [lever for lever in goal["levers"].values() if lever["reachable"]]
+    if reachable:
+        first = reachable[0]
+        answer = french.count_span(first["low"], first["high"], first["unit"])
+        sentence = french.goal_sentence(first["label"], len(reachable) - 1)
+    else:
+        answer, sentence = "hors de portée", french.goal_sentence(None, 0)
+    return (f'<section class="cpt-summary" data-summary aria-label="Résumé de l\'objectif">'
+            f'<p class="cpt-total" data-goal data-target="{goal["target"]!r}">{for_target} : {escape(answer)}</p>'
+            f'<p class="cpt-sentence">{escape(sentence)} <a class="cpt-to-detail" href="#cpt-detail">Voir le '
+            f"détail</a></p></section>")
 
 
 def _stream(name: str, stream: dict[str, Any], shown: dict[str, Any], span: Any) -> str:

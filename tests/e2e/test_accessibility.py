@@ -114,7 +114,7 @@ def test_calculator_has_no_serious_axe_violation(page: Page, site_url: str, path
     in_both_palettes(page, "a field shows an error")
     page.fill("input[name=followers]", "20000")
     page.locator("input[name=cpt-mode][value=goal]").check()
-    expect(page.locator("[data-requirement]").first).to_be_visible()
+    expect(page.locator("[data-goal]")).to_be_visible()  # the summary; the compact embed hides the detail
     page.wait_for_selector(READY)
     in_both_palettes(page, "goal mode")
 
@@ -223,7 +223,7 @@ def test_a_preset_and_the_goal_mode_work_from_the_keyboard(page: Page, site_url:
     page.keyboard.type("1500")
     expect(page).to_have_url(re.compile(r"[?&]target=1500\b"))
     page.wait_for_selector(READY)
-    expect(page.locator("[data-requirement]").first).to_be_visible()
+    expect(page.locator("[data-goal]")).to_be_visible()  # the summary; the compact embed hides the detail
 
 
 # --- zoom and small screens -----------------------------------------------------------------
@@ -246,7 +246,7 @@ def check_layout(page: Page, site_url: str) -> None:
             assert_no_horizontal_scroll(page, f"{path} with an error")
             page.fill("input[name=monthly_views]", "")
             page.locator("input[name=cpt-mode][value=goal]").check()
-            expect(page.locator("[data-requirement]").first).to_be_visible()
+            expect(page.locator("[data-goal]")).to_be_visible()  # the summary; the compact embed hides the detail
             page.wait_for_selector(READY)
             assert_no_horizontal_scroll(page, f"{path} in goal mode")
         else:

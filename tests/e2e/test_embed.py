@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Dialog, ElementHandle, Frame, Page, expect
 
-from calculator import Rates, requirements
+from calculator import Rates, french, requirements
 from tests.support.browser import wait_until
 from tests.support.calculator_page import DEFAULTS, READY, START_TIMEOUT_MS, expected, open_calculator, shown
 from tests.support.site import serve
@@ -267,6 +267,11 @@ def test_a_blogger_can_embed_the_goal_mode(page: Page, site_url: str, blog: tupl
     expect(rewards).to_have_attribute("data-low", str(levers["creator_rewards"]["low"]))
     expect(rewards).to_have_attribute("data-high", str(levers["creator_rewards"]["high"]))
     expect(frame.locator("input[name=target]")).to_have_value("800")
+    # The compact embed shows the goal's summary, the views it takes, and keeps the levers' detail for the site.
+    views = levers["creator_rewards"]
+    expect(frame.locator("[data-goal]")).to_have_text(
+        f"Pour 800\u00a0€ bruts par mois : {french.count_span(views['low'], views['high'], views['unit'])}")
+    expect(rewards).to_be_hidden()
     # Switching mode never shows a field the blogger left out.
     expect(frame.locator("input[name=product_price]")).to_be_hidden()
     frame.get_by_label("Estimation : ce que rapportent mes chiffres").check()

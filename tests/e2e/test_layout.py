@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from calculator import Rates, estimate, french
+from calculator import Rates, estimate, french, requirements
 from tests.support.browser import wait_until
 from tests.support.calculator_page import (
     DEFAULTS,
@@ -67,6 +67,25 @@ def test_on_a_phone_the_summary_is_in_view_at_load_and_while_the_reader_fills_th
     wait_until(page, lambda: page.locator("#cpt-detail").evaluate("e => e.getBoundingClientRect().top < innerHeight"),
                "the detail is on screen")
 
+
+
+@pytest.mark.browser_context_args(viewport=PHONE, is_mobile=True, has_touch=True)
+def test_on_a_phone_the_goal_s_answer_is_in_view_too(page: Page, site_url: str, rates: Rates) -> None:
+    """The goal mode keeps its answer in view as the estimate does: what the views must be, as CPython says."""
+    open_calculator(page, f"{site_url}/calculateur/?target=1000&tax_status=micro_bnc")
+    summary = page.locator("[data-summary]")
+    assert summary.evaluate(IN_VIEW), "the goal's summary is on the first screen"
+    assert summary.evaluate("e => e.getBoundingClientRect().height") < PHONE["height"] / 3, "a compact bar"
+    views = requirements("1000", {**DEFAULTS, "tax_status": "micro_bnc"}, rates)["levers"]["creator_rewards"]
+    expect(summary.locator("[data-goal]")).to_have_text(
+        f"Pour 1\u202f000\u00a0€ nets par mois : {french.count_span(views['low'], views['high'], views['unit'])}")
+    page.locator("input[name=target]").fill("2000")
+    page.wait_for_selector(READY)
+    expect(summary.locator("[data-goal]")).to_contain_text("Pour 2\u202f000\u00a0€ nets par mois : ")
+    assert summary.evaluate(IN_VIEW), "the new answer is in view while typing"
+    page.locator("[data-summary] a[href='#cpt-detail']").click()
+    wait_until(page, lambda: page.locator("#cpt-detail").evaluate("e => e.getBoundingClientRect().top < innerHeight"),
+               "the detail is on screen")
 
 @pytest.mark.browser_context_args(viewport=WIDE)
 def test_on_a_wide_screen_the_answer_stands_beside_the_inputs_and_stays(page: Page, site_url: str) -> None:

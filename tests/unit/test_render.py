@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from calculator import Rates, estimate, french, in_currency
-from calculator.render import render_result
+from calculator import Rates, estimate, french, in_currency, requirements
+from calculator.render import render_goal, render_result
 
 INPUTS = {"followers": 20000, "age": 25, "monthly_views": 1_000_000, "qualified_views_percent": 100,
           "video_seconds": 75}
@@ -42,6 +42,29 @@ def test_the_summary_says_the_total_in_one_sentence(rates: Rates) -> None:
                                f"par mois, dont {french.readable_span(tiktok['low'], tiktok['high'], 'USD')} versés "
                                "par TikTok.")
 
+
+def goal_summary(target: float, inputs: dict[str, object], rates: Rates) -> str:
+    """The text of the goal panel's summary: its headline, then its sentence."""
+    html = render_goal(requirements(target, inputs, rates))
+    summary = html[:html.index("</section>")]
+    assert summary.startswith('<section class="cpt-summary" data-summary'), "the summary comes first"
+    return re.sub(r"[ \n]+", " ", re.sub(r"<[^>]+>", " ", summary)).strip()  # the figures' own spaces stay
+
+
+def test_the_goal_summary_gives_the_first_source_that_gets_there_and_counts_the_others(rates: Rates) -> None:
+    # The views, when the rewards program gets there: the question the goal mode asks.
+    assert goal_summary(1000, {**INPUTS, "tax_status": "micro_bnc"}, rates) == (
+        "Pour 1\u202f000\u00a0€ nets par mois : environ 1,3 à 130 millions de vues sur 30 jours "
+        "C&#x27;est ce qu&#x27;il faudrait avec la seule source « Programme de récompenses pour les créateurs ». "
+        "2 autres sources y mènent aussi. Voir le détail")
+    # Under 10,000 followers the program is closed: the headline is the first source that still gets there.
+    assert goal_summary(1000, {**INPUTS, "followers": 5000}, rates) == (
+        "Pour 1\u202f000\u00a0€ bruts par mois : environ 5 à 470 vidéos sponsorisées par mois "
+        "C&#x27;est ce qu&#x27;il faudrait avec la seule source « Partenariats avec des marques ». "
+        "Une autre source y mène aussi. Voir le détail")
+    assert goal_summary(1000, {**INPUTS, "followers": 500}, rates) == (
+        "Pour 1\u202f000\u00a0€ bruts par mois : hors de portée Aucune source n&#x27;y mène seule avec ces "
+        "chiffres : le détail dit ce qui manque à chacune. Voir le détail")
 
 def test_streams_that_pay_nothing_say_what_would_open_them_without_an_amount(rates: Rates) -> None:
     result = estimate({**INPUTS, "followers": 500}, rates)
