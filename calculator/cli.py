@@ -20,7 +20,7 @@ from .goal import requirements
 from .inputs import INPUT_FIELDS, InputError, choices
 from .rate_card import rate_card
 from .rates import Rates, RatesError, parse_rates
-from .render import pays
+from .render import balance_pays, pays, why_not
 from .scenarios import load_scenario
 
 
@@ -124,15 +124,15 @@ def summary(result: Mapping[str, Any], rates: Rates) -> str:
             lines.append(f"  - {entry['source']} [{', '.join(flags)}] : {span(entry)}")
     if others:
         lines += ["", "Autres revenus possibles :"]
-        lines += [f"  {stream['label']} : " + (f"non éligible. {' '.join(stream['reasons'])}" if not stream["eligible"]
-                                              else f"{stream['unlock']}.") for stream in others]
+        lines += [f"  {stream['label']} : {'' if stream['eligible'] else 'non éligible. '}{why_not(stream)}"
+                  for stream in others]
     total = result["total"]
     payout = result["payout"]
     lines += ["", f"Total : {span(total)}", ""]
     lines.append(f"Versements de TikTok ({payout['region_label']}) :")
     for balance in payout["balances"]:
-        if balance["monthly"]["high"] <= 0:
-            continue  # as on the page: a way TikTok pays that pays nothing here is not listed
+        if not balance_pays(balance):
+            continue  # as on the page
         minimum = balance["minimum"]
         floor = "aucun minimum" if minimum is None else \
             f"minimum {span(minimum)}"

@@ -8,6 +8,7 @@ prerender, the guide and the command line write (the page does not reformat anyt
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 from typing import Any
 
@@ -19,10 +20,21 @@ def money_text(amount: float, currency: str) -> str:
     return escape(french.money(amount, currency))
 
 
-def pays(stream: dict[str, Any]) -> bool:
+def pays(stream: Mapping[str, Any]) -> bool:
     """A stream shown with its amount: eligible and paying something. The others go to « Autres revenus
     possibles », one line each, never as « 0 $ »."""
     return bool(stream["eligible"]) and stream["high"] > 0
+
+
+def why_not(stream: Mapping[str, Any]) -> str:
+    """What a stream that pays nothing says instead of an amount: why it is closed (its reasons, when not eligible)
+    or what would open it (`unlock`)."""
+    return " ".join(stream["reasons"]) if not stream["eligible"] else stream["unlock"] + "."
+
+
+def balance_pays(balance: Mapping[str, Any]) -> bool:
+    """A way TikTok pays that is listed: one that pays something with these figures (no « 0 $ par mois » line)."""
+    return bool(balance["monthly"]["high"] > 0)
 
 
 def render_result(result: dict[str, Any], shown: dict[str, Any]) -> str:
@@ -70,7 +82,7 @@ def _others(others: list[tuple[str, dict[str, Any], dict[str, Any]]]) -> str:
     """Streams that pay nothing, one line each: why not (not eligible) or what would open them."""
     items = []
     for name, stream, view in others:
-        why = " ".join(view["reasons"]) if not stream["eligible"] else view["unlock"] + "."
+        why = why_not(view)
         items.append(f'<li data-stream="{escape(name)}" data-low="{stream["low"]!r}" data-high="{stream["high"]!r}" '
                      f'data-eligible="{"true" if stream["eligible"] else "false"}" '
                      f'data-confidence="{escape(stream["confidence"])}"><strong>{escape(view["label"])}</strong> : '
@@ -146,8 +158,9 @@ def render_goal(goal: dict[str, Any]) -> str:
     detail what each lever needs on its own, or why it cannot get there."""
     meaning = "nets" if goal["net"] else "bruts"
     target = money_text(goal["target"], "EUR")
-    html = [_goal_summary(goal, f"Pour {target} {meaning} par mois"), '<div class="cpt-detail" id="cpt-detail">',
-            f"<p>Pour {target} {meaning} par mois, il faudrait, avec une seule de ces sources :</p>"]
+    for_target = f"Pour {target} {meaning} par mois"
+    html = [_goal_summary(goal, for_target), '<div class="cpt-detail" id="cpt-detail">',
+            f"<p>{for_target}, il faudrait, avec une seule de ces sources :</p>"]
     if goal["net"]:
         html.append(f'<p>Soit {money_text(goal["gross_needed"]["eur"], "EUR")} bruts par mois avant '
                     f"cotisations et impôt.</p>")
@@ -241,8 +254,8 @@ def _payout(payout: dict[str, Any], span: Any) -> str:
     timing = _timing(payout["months_to_first_payout"], "Avec ces chiffres, TikTok ne vous verse rien.")
     items = []
     for balance in payout["balances"]:
-        if balance["monthly"]["high"] <= 0:
-            continue  # no zero lines: a way TikTok pays that pays nothing here is not listed
+        if not balance_pays(balance):
+            continue
         floor = ("aucun minimum de retrait trouvé" if balance["minimum"] is None
                  else f"retrait minimum {span(balance['minimum'])}")
         items.append(f'<li data-balance="{escape(balance["key"])}"><strong>{escape(balance["label"])}</strong> : '
