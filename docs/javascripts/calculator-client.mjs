@@ -24,8 +24,7 @@ export class CalculatorClient extends EventTarget {
   #worker = null;
   #ready = false;
   #nextId = 0;
-  #pending = new Map(); // id -> {resolve, reject, timer}
-  #unsent = []; // questions asked before there was a worker
+  #pending = new Map(); // id -> {resolve, reject, timer, message}
 
   constructor(boot) {
     super();
@@ -36,10 +35,11 @@ export class CalculatorClient extends EventTarget {
     return this.#ready;
   }
 
-  // Makes the first worker, and with it Pyodide, and sends it what was asked meanwhile.
+  // Makes the first worker, and with it Pyodide, and sends it what was asked meanwhile (all of it is
+  // pending: nothing was sent before there was a worker).
   connect() {
     this.#adopt(this.#boot.start());
-    for (const message of this.#unsent.splice(0)) this.#worker.postMessage(message);
+    for (const { message } of this.#pending.values()) this.#worker.postMessage(message);
   }
 
   // A new worker (and a new Pyodide) in place of the current one, whatever state it is in.
@@ -54,11 +54,9 @@ export class CalculatorClient extends EventTarget {
   ask({ kind = "estimate", ...question }) {
     const id = (this.#nextId += 1);
     return new Promise((resolve, reject) => {
-      const request = { resolve, reject, timer: 0 };
+      const request = { resolve, reject, timer: 0, message: { type: kind, id, ...question } };
       this.#pending.set(id, request);
-      const message = { type: kind, id, ...question };
-      if (this.#worker) this.#worker.postMessage(message);
-      else this.#unsent.push(message);
+      this.#worker?.postMessage(request.message);
       if (this.#ready) this.#watch(request);
     });
   }

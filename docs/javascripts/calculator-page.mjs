@@ -83,17 +83,17 @@ class CalculatorPage {
   // that differs from the last one is asked, so leaving a field does not redraw the answer under the
   // reader's next click.
   #edited() {
-    if (JSON.stringify(this.#view.question()) === this.#lastQuestion) return;
+    const question = this.#view.question();
+    if (JSON.stringify(question) === this.#lastQuestion) return;
     this.#view.hidePrerendered();
     history.replaceState(null, "", `?${this.#view.query()}`); // calculator inputs only, never [data-personal]
     this.#view.linkPages();
-    this.#ask();
+    this.#ask(question);
   }
 
-  async #ask() {
+  async #ask(question = this.#view.question()) {
     if (this.#view.failed) return; // until "Réessayer": the form stays as typed
     const asked = (this.#asked += 1);
-    const question = this.#view.question();
     this.#lastQuestion = JSON.stringify(question);
     this.#view.busy();
     let answer;
